@@ -28,6 +28,8 @@ export interface BuildReport {
   readonly telegrams: readonly TelegramReport[];
   /** Totals per kind over all telegrams ("mentions", "quantities", "claims", "triples", …). */
   readonly totals: Readonly<Record<string, number>>;
+  /** SHACL results of severity Warning/Info, one readable line each (violations fail the build). */
+  readonly warnings?: readonly string[];
 }
 
 export interface BuiltDataset {
@@ -43,4 +45,6 @@ export interface BuiltDataset {
   readonly canonicalHash: string;
   readonly results: readonly ExtractionResult[];
   readonly report: BuildReport;
+  /** The VoID/DCAT/schema:Dataset description (default graph; also written as void.ttl). */
+  readonly description?: readonly Quad[];
 }

@@ -40,3 +40,18 @@ export function readOntologyJson(name: string, dir: string = findOntologyDir()):
     throw new ConfigError(`${join(dir, name)} is not valid JSON: ${(error as Error).message}`, 'ontology-json', { cause: error });
   }
 }
+
+/** Name and version of the software, from the project's package.json. */
+export function readPackageInfo(dir: string = dirname(findOntologyDir())): { name: string; version: string } {
+  const path = join(dir, 'package.json');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, 'package-json', { cause: error });
+  }
+  const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const name = typeof record['name'] === 'string' ? record['name'] : 'cablegraph';
+  const version = typeof record['version'] === 'string' ? record['version'] : '0.0.0';
+  return { name, version };
+}
