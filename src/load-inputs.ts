@@ -153,21 +153,39 @@ export function parseYaml(text: string, file: string): unknown {
   return doc.toJS() as unknown;
 }
 
+/** A short reason for a failed file-system call. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    default:
+      return code ?? (error as Error).message;
+  }
+}
+
 async function readChecked(path: string, max: number, what: string): Promise<Buffer> {
   let size: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw new SourceError(`${path}: not a regular file`, 'not-a-file', path);
+    if (!s.isFile()) throw new SourceError(`${path}: cannot read ${what}: ${s.isDirectory() ? 'it is a folder' : 'not a regular file'}`, 'not-a-file', path);
     size = s.size;
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    throw new SourceError(`${path}: cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'unreadable', path, undefined, { cause: error });
+    throw new SourceError(`${path}: cannot read ${what}: ${reason(error)}`, 'unreadable', path, undefined, { cause: error });
   }
   if (size > max) throw new SourceError(`${path}: file is ${formatBytes(size)}, over the ${formatBytes(max)} limit for one ${what}`, 'too-large', path);
   try {
     return await readFile(path);
   } catch (error) {
-    throw new SourceError(`${path}: cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'unreadable', path, undefined, { cause: error });
+    throw new SourceError(`${path}: cannot read ${what}: ${reason(error)}`, 'unreadable', path, undefined, { cause: error });
   }
 }
 
@@ -216,7 +234,7 @@ async function listFiles(dir: string, suffixes: readonly string[], required: boo
     names = await readdir(dir);
   } catch (error) {
     if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new ConfigError(`cannot read the folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'data-dir', { cause: error });
+    throw new ConfigError(`cannot read the folder ${dir}: ${reason(error)}`, 'data-dir', { cause: error });
   }
   return names
     .filter((n) => suffixes.some((s) => n.toLowerCase().endsWith(s)))
@@ -230,6 +248,22 @@ function authorityEntries(content: unknown, file: string): unknown[] {
   if (Array.isArray(content)) return content as unknown[];
   if (typeof content === 'object' && 'entries' in content && Array.isArray(content.entries)) return content.entries as unknown[];
   throw new SourceError(`${file}: expected a YAML list of authority entries (or a mapping with "entries:")`, 'authorities-shape', file);
+}
+
+/**
+ * Reads what the extractors are driven by: lexicon/*.yaml (keyed by base name) and
+ * authorities/*.yaml (entries concatenated). Missing folders give empty inputs.
+ */
+export async function loadRawInputs(dataDir: string): Promise<RawInputs> {
+  const lexicon: Record<string, unknown> = {};
+  for (const file of await listFiles(join(dataDir, 'lexicon'), ['.yaml', '.yml'], false)) {
+    lexicon[basename(file).replace(/\.ya?ml$/i, '')] = await readYamlFile(file);
+  }
+  const authorities: unknown[] = [];
+  for (const file of await listFiles(join(dataDir, 'authorities'), ['.yaml', '.yml'], false)) {
+    authorities.push(...authorityEntries(await readYamlFile(file), file));
+  }
+  return { lexicon, authorities };
 }
 
 /**
@@ -250,15 +284,8 @@ export async function loadInputs(dataDir: string, options: LoadOptions = {}): Pr
     telegrams.push(t);
   }
 
-  const lexicon: Record<string, unknown> = {};
-  for (const file of await listFiles(join(dataDir, 'lexicon'), ['.yaml', '.yml'], false)) {
-    lexicon[basename(file).replace(/\.ya?ml$/i, '')] = await readYamlFile(file);
-  }
-  const authorities: unknown[] = [];
-  for (const file of await listFiles(join(dataDir, 'authorities'), ['.yaml', '.yml'], false)) {
-    authorities.push(...authorityEntries(await readYamlFile(file), file));
-  }
+  const raw = await loadRawInputs(dataDir);
   const datasetFile = join(dataDir, 'dataset.yaml');
   const dataset = (await isFile(datasetFile)) ? await readYamlFile(datasetFile) : undefined;
-  return { dataDir, raw: { lexicon, authorities }, telegrams, ...(dataset !== undefined ? { dataset } : {}) };
+  return { dataDir, raw, telegrams, ...(dataset !== undefined ? { dataset } : {}) };
 }
