@@ -29,8 +29,8 @@ export interface BuildGraphOptions {
   readonly base: string;
 }
 
-/** Longest oa:prefix / oa:suffix, in code points. */
-const QUOTE_CONTEXT_CODE_POINTS = 32;
+/** Longest oa:prefix / oa:suffix, in UTF-16 code units (hence also in code points). */
+const QUOTE_CONTEXT_LENGTH = 32;
 
 /**
  * Maps extraction results to quads. Throws MappingError (naming file, line and column) for a
@@ -263,15 +263,20 @@ function codePointOffsets(text: string): (offset: number) => number {
   return (offset) => table[offset] ?? offset;
 }
 
-/** Up to `n` code points of `text` ending at `end` (prefix) or starting at `start` (suffix). */
+/**
+ * At most `n` UTF-16 code units of `text` ending at `from` (prefix) or starting at `from` (suffix),
+ * never splitting a surrogate pair: so also at most `n` code points, whichever way it is counted.
+ */
 function quoteContext(text: string, from: number, side: 'before' | 'after', n: number): string {
+  const isLow = (i: number): boolean => /[\uDC00-\uDFFF]/.test(text.charAt(i));
   if (side === 'before') {
-    const chars = Array.from(text.slice(Math.max(0, from - 2 * n), from));
-    const kept = chars.slice(-n);
-    return kept.length === n && chars.length > n && /^[\uDC00-\uDFFF]$/.test(kept[0] ?? '') ? kept.slice(1).join('') : kept.join('');
+    let start = Math.max(0, from - n);
+    if (start > 0 && isLow(start)) start++;
+    return text.slice(start, from);
   }
-  const chars = Array.from(text.slice(from, from + 2 * n));
-  return chars.slice(0, n).join('');
+  let end = Math.min(text.length, from + n);
+  if (end < text.length && isLow(end)) end--;
+  return text.slice(from, end);
 }
 
 function emitAnnotations(ctx: TelegramContext): void {
@@ -301,8 +306,8 @@ function emitAnnotations(ctx: TelegramContext): void {
     add(position, OA.terms.end, literal(String(toCodePoint(spec.span.end)), XSD.terms.nonNegativeInteger));
     add(quote, RDF.terms.type, OA.terms.TextQuoteSelector);
     add(quote, OA.terms.exact, str(text.slice(spec.span.start, spec.span.end)));
-    const prefix = quoteContext(text, spec.span.start, 'before', QUOTE_CONTEXT_CODE_POINTS);
-    const suffix = quoteContext(text, spec.span.end, 'after', QUOTE_CONTEXT_CODE_POINTS);
+    const prefix = quoteContext(text, spec.span.start, 'before', QUOTE_CONTEXT_LENGTH);
+    const suffix = quoteContext(text, spec.span.end, 'after', QUOTE_CONTEXT_LENGTH);
     if (prefix !== '') add(quote, OA.terms.prefix, str(prefix));
     if (suffix !== '') add(quote, OA.terms.suffix, str(suffix));
   });
