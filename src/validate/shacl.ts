@@ -96,13 +96,11 @@ function toViolation(result: ValidationResult): ShapeViolation {
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { violation: 0, warning: 1, info: 2 };
 
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Locale-independent order, so that reports are byte-identical across machines. */
 function compareViolations(a: ShapeViolation, b: ShapeViolation): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.focusNode.localeCompare(b.focusNode) ||
-    a.path.localeCompare(b.path) ||
-    a.message.localeCompare(b.message)
-  );
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byString(a.focusNode, b.focusNode) || byString(a.path, b.path) || byString(a.message, b.message);
 }
 
 /** Parses the shapes; a syntax error becomes a ConfigError naming ontology/shapes.ttl. */
