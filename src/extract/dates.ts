@@ -71,7 +71,7 @@ function stringList(v: unknown, entry: string): string[] {
 
 /** Escapes a literal for use inside a RegExp. */
 function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Alternation of literals, longest first, so that "October" wins over "Oct". */

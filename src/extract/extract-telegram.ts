@@ -43,7 +43,7 @@ export interface TelegramSource {
 
 /** Extracts every record from one telegram. Never throws on unusual text: it reports instead. */
 export function extractTelegram(source: TelegramSource, x: Extractors): ExtractionResult {
-  const doc: SourceDoc = { ...source, segments: segmentText(source.text) };
+  const doc: SourceDoc = { ...source, segments: segmentText(source.text, x.header.segmenter) };
   const head = extractHeader(doc, x.header, x.authorities);
   const named = extractMentions(doc, x.names, x.authorities);
   const counted = extractQuantities(doc, x.quantities, named.mentions);
@@ -51,7 +51,7 @@ export function extractTelegram(source: TelegramSource, x: Extractors): Extracti
   const happened = extractEvents(doc, x.events, named.mentions, counted.quantities, head.header);
 
   const entities = new Map<string, EntityDescription>();
-  for (const e of named.entities) entities.set(`${e.type}/${e.slug}`, e);
+  for (const e of [...(head.entities ?? []), ...named.entities]) entities.set(`${e.type}/${e.slug}`, e);
 
   const partial = {
     mentions: named.mentions,

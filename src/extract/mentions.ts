@@ -1,15 +1,93 @@
-// **mentions** finds mentions of persons, places, organisations and countries (placeholder).
+// **mentions** takes a segmented telegram, data/lexicon/names.yaml and the authorities, and returns
+// mentions of persons, places, organisations and countries: authority surface forms (longest match)
+// plus names the authorities do not know ("Comrade GAO GANG", "KIM IL SUNG"), minted locally and reported.
 
-import type { SourceDoc, RawInputs } from './inputs.js';
-import type { CompiledAuthorities } from './authorities.js';
-import type { EntityDescription, MentionRecord, ReportItem } from './record.js';
+import { ConfigError } from '../errors.js';
+import { offsetToLineColumn } from '../text/location.js';
+import { compareSpans, spansOverlap, type Span } from '../text/span.js';
+import type { SegmentKind } from '../text/segment.js';
+import { describeEntity, localEntity, matchAuthorities, refOf, type CompiledAuthorities } from './authorities.js';
+import type { RawInputs, SourceDoc } from './inputs.js';
+import type { EntityDescription, EntityType, MentionRecord, ReportItem } from './record.js';
+
+const FILE = 'data/lexicon/names.yaml';
+/** Segments searched for unknown names (leaf-level blocks; sentences would repeat them). */
+const NAME_KINDS: ReadonlySet<SegmentKind> = new Set(['paragraph', 'point', 'list-item', 'addressee', 'signature', 'copy']);
+const TYPES: readonly EntityType[] = ['Person', 'Place', 'Organization', 'Country', 'Group'];
 
 export interface CompiledNameRules {
-  readonly placeholder: true;
+  /** Honorific + 1–3 capitalised name tokens; group 1 is the honorific, group 2 the name. */
+  readonly honorificName: RegExp | null;
+  /** Runs of ALL-CAPS tokens separated by single spaces. */
+  readonly capsRun: RegExp;
+  /** Upper-cased words that are never names (header words, institutions…), honorifics included. */
+  readonly notNames: ReadonlySet<string>;
+  /** Honorifics, lower-cased without the trailing ".", for stripping. */
+  readonly honorifics: readonly string[];
+  /** Matches leading honorifics of a name ("cde. ", "COMRADE "). */
+  readonly leadingHonorific: RegExp | null;
+  readonly unknownType: EntityType;
 }
 
-export function compileNameRules(_raw: RawInputs): CompiledNameRules {
-  return { placeholder: true };
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringList(lex: Record<string, unknown>, key: string): string[] {
+  const v = lex[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new ConfigError(`${FILE}: "${key}" must be a list of strings`, 'lexicon-shape');
+  return v.map((x, i) => {
+    if (typeof x !== 'string' || x.trim() === '') throw new ConfigError(`${FILE}: "${key}"[${i}] must be a non-empty string, found ${JSON.stringify(x)}`, 'lexicon-shape');
+    return x.trim();
+  });
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** lower, Title and UPPER case variants of an honorific, each with an optional trailing ".". */
+function honorificAlternation(honorifics: readonly string[]): string {
+  const forms = new Set<string>();
+  for (const h of honorifics) {
+    const base = h.replace(/\.$/, '');
+    for (const v of [base.toLowerCase(), base.charAt(0).toUpperCase() + base.slice(1).toLowerCase(), base.toUpperCase(), base]) forms.add(v);
+  }
+  return [...forms].sort((a, b) => b.length - a.length).map((f) => `${escapeRe(f)}\\.?`).join('|');
+}
+
+/** Compiles data/lexicon/names.yaml once per build (a missing file gives empty lists). */
+export function compileNameRules(raw: RawInputs): CompiledNameRules {
+  const lex = raw.lexicon['names'] ?? {};
+  if (!isRecord(lex)) throw new ConfigError(`${FILE}: expected a mapping`, 'lexicon-shape');
+  const honorifics = stringList(lex, 'honorifics');
+  stringList(lex, 'notMentions'); // validated here, used by compileAuthorities
+  const type = lex['defaultUnknownType'] ?? 'Person';
+  const unknownType = TYPES.find((t) => t === type);
+  if (!unknownType) throw new ConfigError(`${FILE}: "defaultUnknownType" must be one of ${TYPES.join(', ')}`, 'lexicon-shape');
+  const notNames = new Set([
+    ...stringList(lex, 'notNames').map((w) => w.toUpperCase()),
+    ...honorifics.flatMap((h) => h.replace(/\.$/, '').toUpperCase().split(/\s+/)),
+  ]);
+  const alt = honorificAlternation(honorifics);
+  const nameTok = `(?:\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*\\s?)?\\p{Lu}[\\p{L}'’-]*`;
+  return {
+    honorificName: alt ? new RegExp(`(?<![\\p{L}])(${alt})\\s+(${nameTok}(?: ${nameTok}){0,2})(?![\\p{L}])`, 'gu') : null,
+    capsRun: /(?<![\p{L}\p{N}]|\p{N}\.)\p{Lu}[\p{Lu}'’-]*(?: \p{Lu}[\p{Lu}'’-]*)*(?![\p{L}\p{N}]|\.\p{N})/gu,
+    notNames,
+    honorifics: honorifics.map((h) => h.replace(/\.$/, '').toLowerCase()),
+    leadingHonorific: alt ? new RegExp(`^(?:(?:${alt})\\s*)+`, 'u') : null,
+    unknownType,
+  };
+}
+
+/** A name with leading honorifics removed ("cde. Stalin" → "Stalin", "COMRADE GAO GANG" → "GAO GANG"). */
+export function stripHonorifics(name: string, rules: CompiledNameRules): string {
+  const trimmed = name.trim();
+  if (!rules.leadingHonorific) return trimmed;
+  const stripped = trimmed.replace(rules.leadingHonorific, '').trim();
+  return stripped === '' ? trimmed : stripped;
 }
 
 export interface MentionResult {
@@ -19,10 +97,101 @@ export interface MentionResult {
   readonly report: readonly ReportItem[];
 }
 
-export function extractMentions(
-  _doc: SourceDoc,
-  _rules: CompiledNameRules,
-  _authorities: CompiledAuthorities,
-): MentionResult {
-  return { mentions: [], entities: [], report: [] };
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+}
+
+/** Unknown-name candidates in one segment's text (document offsets). */
+function nameCandidates(text: string, offset: number, rules: CompiledNameRules): Candidate[] {
+  const out: Candidate[] = [];
+  if (rules.honorificName) {
+    for (const m of text.matchAll(rules.honorificName)) {
+      const name = m[2];
+      if (name === undefined) continue;
+      // Drop trailing words that cannot be names ("General Staff").
+      const toks = name.split(' ');
+      while (toks.length && rules.notNames.has((toks[toks.length - 1] ?? '').toUpperCase())) toks.pop();
+      if (toks.length === 0 || rules.notNames.has((toks[0] ?? '').toUpperCase())) continue;
+      const kept = toks.join(' ');
+      const start = offset + m.index + m[0].length - name.length;
+      out.push({ start, end: start + kept.length, name: kept });
+    }
+  }
+  for (const m of text.matchAll(rules.capsRun)) {
+    // Split the run at words that are not names; keep sub-runs of 1–3 tokens with two letters or more.
+    let pos = m.index;
+    let run: { text: string; start: number }[] = [];
+    const flush = (): void => {
+      const letters = run.map((t) => t.text).join('').replace(/[^\p{L}]/gu, '').length;
+      const first = run[0];
+      const last = run[run.length - 1];
+      const roman = run.every((t) => /^[IVXLC]+$/.test(t.text));
+      if (first && last && run.length <= 3 && letters >= 2 && !roman && run.some((t) => t.text.length >= 2)) {
+        out.push({ start: offset + first.start, end: offset + last.start + last.text.length, name: text.slice(first.start, last.start + last.text.length) });
+      }
+      run = [];
+    };
+    for (const tok of m[0].split(' ')) {
+      const bare = tok.replace(/['’-]+$/, '');
+      if (rules.notNames.has(bare.toUpperCase())) flush();
+      else run.push({ text: bare, start: pos });
+      pos += tok.length + 1;
+    }
+    flush();
+  }
+  return out;
+}
+
+/**
+ * Finds mentions: every authority surface form in the text (an editorial bracket "[STALIN]" is
+ * marked as such), then unknown names in body segments, each minted as a local unresolved entity
+ * with one 'unresolved-name' report item at its first occurrence. Entities are deduplicated.
+ */
+export function extractMentions(doc: SourceDoc, rules: CompiledNameRules, authorities: CompiledAuthorities): MentionResult {
+  const { text } = doc;
+  const mentions: MentionRecord[] = [];
+  const entities = new Map<string, EntityDescription>();
+  const taken: Span[] = [];
+  for (const m of matchAuthorities(text, authorities)) {
+    const bracket = /\[\**$/.test(text.slice(Math.max(0, m.span.start - 3), m.span.start)) && /^\**\]/.test(text.slice(m.span.end, m.span.end + 3));
+    mentions.push({ kind: 'mention', entity: refOf(m.entry), surface: m.surface, span: m.span, via: bracket ? 'editorial-bracket' : 'authority' });
+    entities.set(`${m.entry.type}/${m.entry.slug}`, describeEntity(m.entry));
+    taken.push(m.span);
+  }
+  const report: ReportItem[] = [];
+  const local = new Map<string, EntityDescription>();
+  const candidates = doc.segments
+    .filter((s) => NAME_KINDS.has(s.kind))
+    .flatMap((s) => nameCandidates(s.text, s.span.start, rules))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const c of candidates) {
+    const span = { start: c.start, end: c.end };
+    if (taken.some((t) => spansOverlap(t, span))) continue;
+    taken.push(span);
+    const key = c.name.replace(/\s+/g, ' ').toUpperCase();
+    let entity = local.get(key);
+    if (!entity) {
+      entity = localEntity(c.name, rules.unknownType, authorities);
+      local.set(key, entity);
+      entities.set(`${entity.type}/${entity.slug}`, entity);
+      const at = offsetToLineColumn(text, c.start);
+      report.push({
+        code: 'unresolved-name',
+        message: `name "${c.name}" is not in data/authorities/; minted the local ${entity.type.toLowerCase()} "${entity.slug}"`,
+        span,
+        line: at.line,
+        column: at.column,
+        text: c.name,
+      });
+    }
+    mentions.push({ kind: 'mention', entity: refOf(entity), surface: c.name, span, via: 'name-pattern' });
+  }
+  mentions.sort((a, b) => compareSpans(a.span, b.span));
+  return {
+    mentions,
+    entities: [...entities.values()].sort((a, b) => `${a.type}/${a.slug}`.localeCompare(`${b.type}/${b.slug}`)),
+    report,
+  };
 }
