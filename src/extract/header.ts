@@ -100,7 +100,7 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
     ? Object.entries(idMap)
         .flatMap(([propertyId, words]) => list(words, `identifiers.${propertyId}`).map((w) => ({ propertyId, w })))
         .sort((a, b) => b.w.length - a.w.length)
-        .map(({ propertyId, w }) => ({ propertyId, re: new RegExp(`^(?:\\*\\*)?${alt([w])}\\s*${sign}\\s*(\\d[\\d/-]*)`, 'iu') }))
+        .map(({ propertyId, w }) => ({ propertyId, re: new RegExp(`^(?:\\*\\*|\\[)?(?:\\p{L}+:\\s*)?${alt([w])}\\s*${sign}\\s*(\\d[\\d/-]*)`, 'iu') }))
     : [];
   const closingNumberId = lex['outgoingNumber'] ?? 'outgoing-number';
   if (typeof closingNumberId !== 'string') throw new ConfigError(`${FILE}: "outgoingNumber" must be a string`, 'lexicon-shape');
@@ -270,7 +270,13 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
 
   // Addressee: "To FILIPPOV [STALIN]": a name, an editorial bracket, and whether the name is a codename.
   let addressee: HeaderRecord['addressee'];
-  const a = of('addressee')[0];
+  // Several "To" lines (a routing "To: Moscow" and "TO COMRADE FILIPPOV"): prefer one naming a known entity, else the last.
+  const addresseeLines = of('addressee');
+  const a =
+    addresseeLines.find((l) => {
+      const rest = l.text.replace(rules.addresseeOpener ?? /^/, '').replace(/\[[^\]]*\]/g, ' ');
+      return lookupAuthority(stripHonorifics(rest, rules.names).replace(/[\s,.;:]+$/, ''), authorities) !== undefined;
+    }) ?? addresseeLines[addresseeLines.length - 1];
   if (a) {
     const rest = a.text.replace(rules.addresseeOpener ?? /^/, '');
     const bracket = /\[([^\]]+)\]/.exec(rest);

@@ -248,7 +248,8 @@ export function segmentText(text: string, segmenter?: Segmenter): Segment[] {
       continue;
     }
     closeDistribution();
-    if (seenAddress && kind !== 'reference' && kind !== 'priority') break;
+    // After the addressee or a reference, the first line of no known kind opens the body.
+    if (seenAddress && kind === undefined) break;
     if (kind === undefined) {
       if (isProse(l.text) || (POINT_RE.test(l.text) && !/[-–—]/.test(copy?.[1] ?? ''))) break;
       if (copy && short && /^\d{1,2}\s*\.?\s*[-–—]/.test(l.text)) {
@@ -293,6 +294,11 @@ export function segmentText(text: string, segmenter?: Segmenter): Segment[] {
     const body = text.slice(b.start, b.end);
     const list = LIST_RE.exec(body);
     if (list?.[1] !== undefined) {
+      // A list item belongs to the point or paragraph before it ("… for:"), which is widened to enclose it.
+      const owner = lastBlock !== undefined ? out[lastBlock] : undefined;
+      if (owner && lastBlock !== undefined) {
+        out[lastBlock] = { ...owner, span: { start: owner.span.start, end: b.end }, text: text.slice(owner.span.start, b.end) };
+      }
       const idx = push('list-item', b.start, b.end, { marker: list[1], ...(lastBlock !== undefined ? { parent: lastBlock } : {}) });
       pushSentences(out, text, b.start + list[0].length, b.end, lineOf, idx, seg);
       continue;
