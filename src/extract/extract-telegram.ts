@@ -48,7 +48,7 @@ export function extractTelegram(source: TelegramSource, x: Extractors): Extracti
   const named = extractMentions(doc, x.names, x.authorities);
   const counted = extractQuantities(doc, x.quantities, named.mentions);
   const said = extractClaims(doc, x.claims, named.mentions, head.header, head.sender);
-  const happened = extractEvents(doc, x.events, named.mentions, counted.quantities, head.header);
+  const happened = extractEvents(doc, x.events, named.mentions, counted.quantities, head.header, head.sender, said.quotedTelegrams);
 
   const entities = new Map<string, EntityDescription>();
   for (const e of [...(head.entities ?? []), ...named.entities]) entities.set(`${e.type}/${e.slug}`, e);
