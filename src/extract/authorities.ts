@@ -203,7 +203,8 @@ export function matchAuthorities(text: string, auth: CompiledAuthorities, offset
     if (best) {
       const first = toks[i];
       const last = toks[best.j];
-      if (best.entry && first && last) {
+      // A country code glued to a currency sign ("US$ 30 million") names the currency, not the state.
+      if (best.entry && first && last && !/^[$€£¥₽]/u.test(text.slice(last.end, last.end + 1))) {
         // Keep a trailing "." that belongs to the form ("U.S."), never a sentence's full stop.
         let end = last.end;
         const entry = best.entry;
@@ -237,21 +238,28 @@ export function slugify(name: string): string {
 /**
  * A locally minted (unresolved) entity for a name no authority entry matched. Deterministic:
  * the slug comes from the name; "-unresolved" is appended when an authority already uses it.
+ * With `editorialName` (the printed name is followed by an editor's bracket, "MATVEEV [ZAKHAROV]"),
+ * the bracket names the entity and the printed name is kept as its codename.
  */
-export function localEntity(name: string, type: EntityType, auth: CompiledAuthorities): EntityDescription {
-  const clean = name.replace(/\s+/g, ' ').trim();
+export function localEntity(name: string, type: EntityType, auth: CompiledAuthorities, editorialName?: string): EntityDescription {
+  const printedName = name.replace(/\s+/g, ' ').trim();
+  const clean = editorialName?.replace(/\s+/g, ' ').trim() || printedName;
   const base = slugify(clean);
   const slug = auth.byKey.has(`${type}/${base}`) ? `${base}-unresolved` : base;
   const label = /\p{Ll}/u.test(clean) ? clean : titleCase(clean);
+  const codename = clean === printedName ? undefined : /\p{Ll}/u.test(printedName) ? printedName : titleCase(printedName);
+  const alternateNames = [...new Set([clean, ...(codename ? [printedName, codename] : [])])].filter((n) => n !== label);
   return {
     type,
     slug,
     label,
-    alternateNames: label === clean ? [] : [clean],
-    codenames: [],
+    alternateNames,
+    codenames: codename ? [codename] : [],
     sameAs: [],
     related: [],
-    note: `Name not found in data/authorities/; minted from the printed form "${clean}".`,
+    note: codename
+      ? `Name not found in data/authorities/; minted from the printed form "${printedName}" and the editorial bracket "[${clean}]".`
+      : `Name not found in data/authorities/; minted from the printed form "${clean}".`,
     resolved: false,
   };
 }

@@ -7,7 +7,8 @@ import { offsetToLineColumn } from '../text/location.js';
 import { compileSegmenter, type Segment, type Segmenter } from '../text/segment.js';
 import type { Span } from '../text/span.js';
 import { describeEntity, localEntity, lookupAuthority, refOf, type CompiledAuthorities } from './authorities.js';
-import { compileDateRules, findDates, referenceOf, type DateRules } from './dates.js';
+import { compileDateRules, findDates, referenceOf, withOffset, type DateRules } from './dates.js';
+import { compileEventRules, zoneOffset, type ZonePeriod } from './events.js';
 import type { RawInputs, SourceDoc } from './inputs.js';
 import { compileNameRules, stripHonorifics, type CompiledNameRules } from './mentions.js';
 import type {
@@ -44,6 +45,9 @@ export interface CompiledHeaderRules {
   readonly referenceRe: RegExp | null;
   readonly relationOf: ReadonlyMap<string, 'in-reply-to' | 'refers-to'>;
   readonly ownerOf: ReadonlyMap<string, 'sender' | 'recipient'>;
+  /** Stated zones right after a date-time ("… at 23:50 Pyongyang time"), from data/lexicon/time-zones.yaml. */
+  readonly zoneAfter: RegExp | null;
+  readonly zonePeriods: ReadonlyMap<string, readonly ZonePeriod[]>;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -129,6 +133,8 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
     if (role !== 'sender' && role !== 'recipient') throw new ConfigError(`${FILE}: "owners" keys must be sender or recipient, found "${role}"`, 'lexicon-shape');
     for (const w of list(words, `owners.${role}`)) ownerOf.set(w.toLowerCase(), role);
   }
+  // Zone phrases and their periods come from data/lexicon/time-zones.yaml, as the events extractor reads them.
+  const zones = new Map([...compileEventRules(raw).zones].map(([k, v]) => [k.toLowerCase().replace(/\s+/g, ' '), v]));
   const place = `((?:\\p{Lu}[\\p{L}'’.-]*)(?:[ -]\\p{Lu}[\\p{L}'’.-]*)*)`;
   const opener = relationOf.size ? `(?:(${alt([...relationOf.keys()])})${wordEnd([...relationOf.keys()])}\\s*:?\\s*)?` : '()';
   return {
@@ -148,6 +154,8 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
     referenceRe: sign ? new RegExp(`${opener}((?:[\\p{L}'’]+\\s+){0,4}?)${sign}\\s*(\\d[\\d/-]*)`, 'giu') : null,
     relationOf,
     ownerOf,
+    zoneAfter: zones.size ? new RegExp(`^[ \\t]*(?:\\p{Ll}+[ \\t]+)?(${alt([...zones.keys()])})(?![\\p{L}])`, 'iu') : null,
+    zonePeriods: zones,
   };
 }
 
@@ -179,16 +187,24 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   const entities = new Map<string, EntityDescription>();
   const report: ReportItem[] = [];
   /** Resolves a printed name to an entity: authority entry, else a local unresolved one. */
-  const resolve = (name: string, mint: boolean): EntityRef | undefined => {
+  const resolve = (name: string, mint: boolean, editorialName?: string): EntityRef | undefined => {
     const bare = stripHonorifics(name, rules.names).replace(/^[*_]+|[*_.,;:]+$/g, '').trim();
     if (bare === '') return undefined;
-    const entry = lookupAuthority(bare, authorities);
-    const e = entry ? describeEntity(entry) : mint ? localEntity(bare, rules.names.unknownType, authorities) : undefined;
+    const entry = lookupAuthority(bare, authorities) ?? (editorialName ? lookupAuthority(editorialName, authorities) : undefined);
+    const e = entry ? describeEntity(entry) : mint ? localEntity(bare, rules.names.unknownType, authorities, editorialName) : undefined;
     if (!e) return undefined;
     entities.set(`${e.type}/${e.slug}`, e);
     return refOf(e);
   };
   const of = (kind: Segment['kind']): Segment[] => segments.filter((s) => s.kind === kind);
+  /** Applies a zone stated right after a date-time; never invents one. */
+  const zoned = (d: StatedDateTime | undefined): StatedDateTime | undefined => {
+    if (!d || d.datatype !== 'dateTime' || !rules.zoneAfter) return d;
+    const m = rules.zoneAfter.exec(text.slice(d.span.end, d.span.end + 80));
+    const periods = m?.[1] !== undefined ? rules.zonePeriods.get(m[1].toLowerCase().replace(/\s+/g, ' ')) : undefined;
+    const offset = periods ? zoneOffset(periods, d.value.slice(0, 10)) : undefined;
+    return offset && m?.[1] ? withOffset(d, offset, m[1]) : d;
+  };
 
   // Title: "**…**" or "# …", without the markup.
   let title: Printed<string> | undefined;
@@ -221,7 +237,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     }
     const dates = findDates(s.text, s.span.start, rules.dates);
     if (dates[0] && !dateSent) {
-      dateSent = dates[0];
+      dateSent = zoned(dates[0]);
       continue;
     }
     if (!issuingOffice && isAllCapsLine(s.text) && !/\d/.test(s.text) && s.text.split(/\s+/).length >= 3) {
@@ -257,7 +273,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
       const entity = resolve(placeText, false);
       receivedFrom = { ...printed(text, start, start + placeText.length, placeText), ...(entity ? { entity } : {}) };
     }
-    dateReceived ??= findDates(s.text, s.span.start, rules.dates, ref)[0];
+    dateReceived ??= zoned(findDates(s.text, s.span.start, rules.dates, ref)[0]);
   }
 
   let priority: (Printed<string> & { gloss?: string }) | undefined;
@@ -284,11 +300,11 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     const editorialName = bracket?.[1]?.replace(/^[*_\s]+|[*_\s?]+$/g, '');
     const byName = name ? lookupAuthority(name, authorities) : undefined;
     const byBracket = editorialName ? lookupAuthority(editorialName, authorities) : undefined;
-    const entry = byName ?? byBracket;
     const isCodename =
       (byName !== undefined && byName.codenames.some((c) => c.toLowerCase() === name.toLowerCase())) ||
-      (editorialName !== undefined && byBracket !== undefined && (byName === undefined || byName === byBracket) && editorialName.toLowerCase() !== name.toLowerCase());
-    const entity = entry ? resolve(entry === byName ? name : (editorialName ?? name), false) : name ? resolve(name, true) : undefined;
+      (editorialName !== undefined && /^\p{Lu}/u.test(editorialName) && (byName === undefined || byName === byBracket) && editorialName.toLowerCase() !== name.toLowerCase());
+    const bracketIsName = editorialName !== undefined && /^\p{Lu}/u.test(editorialName);
+    const entity = name ? resolve(name, true, bracketIsName ? editorialName : undefined) : undefined;
     addressee = {
       asPrinted: a.text,
       span: a.span,
@@ -322,7 +338,8 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   const sig = of('signature')[0];
   if (sig) {
     const name = sig.text.replace(/\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim() || sig.text;
-    const entity = resolve(name, true);
+    const bracket = /\[\**([^\]]*?)\**\]/.exec(sig.text)?.[1]?.trim();
+    const entity = resolve(name, true, bracket && /^\p{Lu}/u.test(bracket) ? bracket : undefined);
     signature = { ...printed(text, sig.span.start, sig.span.end, name), ...(entity ? { entity } : {}) };
   }
   let closingDate: StatedDateTime | undefined;

@@ -114,7 +114,7 @@ function nameCandidates(text: string, offset: number, rules: CompiledNameRules):
       const toks = name.split(' ');
       while (toks.length && rules.notNames.has((toks[toks.length - 1] ?? '').toUpperCase())) toks.pop();
       if (toks.length === 0 || rules.notNames.has((toks[0] ?? '').toUpperCase())) continue;
-      const kept = toks.join(' ');
+      const kept = toks.join(' ').replace(/['’]s$/u, '');
       const start = offset + m.index + m[0].length - name.length;
       out.push({ start, end: start + kept.length, name: kept });
     }
@@ -161,30 +161,60 @@ export function extractMentions(doc: SourceDoc, rules: CompiledNameRules, author
     taken.push(m.span);
   }
   const report: ReportItem[] = [];
-  const local = new Map<string, EntityDescription>();
   const candidates = doc.segments
     .filter((s) => NAME_KINDS.has(s.kind))
     .flatMap((s) => nameCandidates(s.text, s.span.start, rules))
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  const keyOf = (name: string): string => name.replace(/\s+/g, ' ').toUpperCase();
+  const authorityAt = new Map(mentions.map((m) => [m.span.start, m]));
+  // Pre-pass: "NAME [OTHER]": an editor's bracket gives another name of the same entity.
+  const alias = new Map<string, { entity: EntityDescription; viaBracket: boolean }>();
+  const byStart = new Map(candidates.map((c) => [c.start, c]));
+  for (const c of candidates) {
+    const b = /^\s*\[\**/.exec(text.slice(c.end, c.end + 8));
+    if (!b) continue;
+    const inner = c.end + b[0].length;
+    const known = authorityAt.get(inner);
+    const other = byStart.get(inner);
+    const closes = (end: number): boolean => /^\**\]/.test(text.slice(end, end + 3));
+    if (known && closes(known.span.end)) {
+      const entry = authorities.byKey.get(`${known.entity.type}/${known.entity.slug}`);
+      if (entry) alias.set(keyOf(c.name), { entity: describeEntity(entry), viaBracket: true });
+    } else if (other && closes(other.end) && !alias.has(keyOf(c.name))) {
+      const e = localEntity(c.name, rules.unknownType, authorities, other.name);
+      alias.set(keyOf(c.name), { entity: e, viaBracket: false });
+      alias.set(keyOf(other.name), { entity: e, viaBracket: false });
+    }
+  }
+  const local = new Map<string, EntityDescription>();
   for (const c of candidates) {
     const span = { start: c.start, end: c.end };
     if (taken.some((t) => spansOverlap(t, span))) continue;
     taken.push(span);
-    const key = c.name.replace(/\s+/g, ' ').toUpperCase();
+    const key = keyOf(c.name);
+    const known = alias.get(key);
+    if (known?.viaBracket) {
+      mentions.push({ kind: 'mention', entity: refOf(known.entity), surface: c.name, span, via: 'editorial-bracket' });
+      entities.set(`${known.entity.type}/${known.entity.slug}`, known.entity);
+      continue;
+    }
     let entity = local.get(key);
     if (!entity) {
-      entity = localEntity(c.name, rules.unknownType, authorities);
+      entity = known?.entity ?? localEntity(c.name, rules.unknownType, authorities);
+      const first = !local.has(key) && ![...local.values()].includes(entity);
       local.set(key, entity);
       entities.set(`${entity.type}/${entity.slug}`, entity);
-      const at = offsetToLineColumn(text, c.start);
-      report.push({
-        code: 'unresolved-name',
-        message: `name "${c.name}" is not in data/authorities/; minted the local ${entity.type.toLowerCase()} "${entity.slug}"`,
-        span,
-        line: at.line,
-        column: at.column,
-        text: c.name,
-      });
+      if (first) {
+        const at = offsetToLineColumn(text, c.start);
+        report.push({
+          code: 'unresolved-name',
+          message: `name "${c.name}" is not in data/authorities/; minted the local ${entity.type.toLowerCase()} "${entity.slug}"`,
+          span,
+          line: at.line,
+          column: at.column,
+          text: c.name,
+        });
+      }
     }
     mentions.push({ kind: 'mention', entity: refOf(entity), surface: c.name, span, via: 'name-pattern' });
   }

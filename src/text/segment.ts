@@ -252,7 +252,7 @@ export function segmentText(text: string, segmenter?: Segmenter): Segment[] {
     if (seenAddress && kind === undefined) break;
     if (kind === undefined) {
       if (isProse(l.text) || (POINT_RE.test(l.text) && !/[-–—]/.test(copy?.[1] ?? ''))) break;
-      if (copy && short && /^\d{1,2}\s*\.?\s*[-–—]/.test(l.text)) {
+      if (copy && short && /^\d{1,2}\s*(?:\.?\s*[-–—]|\))/.test(l.text)) {
         // A numbered list of recipients without an opener.
         distribution = { index: push('distribution', l.start, l.start), start: l.start };
         push('copy', l.start, l.end, { marker: copy[1]?.trim() ?? '', parent: distribution.index });

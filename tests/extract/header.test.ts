@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileAuthorities } from '../../src/extract/authorities.js';
 import { compileHeaderRules, extractHeader, type HeaderResult } from '../../src/extract/header.js';
 import { segmentText } from '../../src/text/segment.js';
-import { FIRST_TELEGRAM, projectInputs } from './load-test-inputs.js';
+import { FIRST_TELEGRAM, fixtureCases, projectInputs } from './load-test-inputs.js';
 
 const raw = projectInputs();
 const rules = compileHeaderRules(raw);
@@ -152,10 +152,14 @@ describe('extractHeader on other layouts', () => {
     const text = 'TOP SECRET\n\nTo GROMOV [VASILEVSKY]\n\nThe plan is approved by all of us here today.\n\nPETROV';
     const { header: h, sender, recipient, entities } = header(text);
     expect(h.classification?.value).toBe('Top Secret');
-    expect(h.addressee).toMatchObject({ name: 'GROMOV', editorialName: 'VASILEVSKY', isCodename: false, entity: { slug: 'gromov' } });
-    expect(recipient?.slug).toBe('gromov');
+    // the bracket gives another name of the same (unknown) person: the printed name is its codename
+    expect(h.addressee).toMatchObject({ name: 'GROMOV', editorialName: 'VASILEVSKY', isCodename: true, entity: { slug: 'vasilevsky' } });
+    expect(recipient?.slug).toBe('vasilevsky');
     expect(sender?.slug).toBe('petrov');
-    expect(entities?.filter((e) => !e.resolved).map((e) => e.label).sort()).toEqual(['Gromov', 'Petrov']);
+    expect(entities?.filter((e) => !e.resolved).map((e) => [e.label, e.codenames])).toEqual([
+      ['Vasilevsky', ['Gromov']],
+      ['Petrov', []],
+    ]);
   });
 
   it('reports a text without a header', () => {
@@ -165,5 +169,69 @@ describe('extractHeader on other layouts', () => {
     expect(r.header).toMatchObject({ identifiers: [], copies: [], references: [] });
     expect(r.header.title).toBeUndefined();
     expect(header('').report.map((x) => x.code)).toEqual(['no-header']);
+  });
+});
+
+describe('extractHeader with stated zones (data/lexicon/time-zones.yaml)', () => {
+  it('applies the zone printed after a date-time, never one that is not printed', () => {
+    const zones = { zones: { 'Pyongyang time': [{ offset: '+09:00', from: '1945-08-24' }], 'Moscow time': [{ offset: '+03:00' }] } };
+    const zr = compileHeaderRules({ ...raw, lexicon: { ...raw.lexicon, 'time-zones': zones } });
+    const text = 'Strictly Secret\n\nSent from Pyongyang 20.IX.50 at 23:50 Pyongyang time\nReceived 21.IX.50 at 05:10\n\nTO FILIPPOV\n\nThe talks went on until late at night today.';
+    const { header: h } = extractHeader({ slug: 't', file: 't', text, segments: segmentText(text, zr.segmenter) }, zr, auth);
+    expect(h.dateSent).toMatchObject({ value: '1950-09-20T23:50:00+09:00', timeZoneStated: true, timeZoneAsPrinted: 'Pyongyang time', asPrinted: '20.IX.50 at 23:50' });
+    expect(h.dateReceived).toMatchObject({ value: '1950-09-21T05:10:00', timeZoneStated: false });
+  });
+});
+
+/** Header expectations of the fixture cases (tests/fixtures/<case>/expected.yaml), where stated. */
+describe.each(fixtureCases().map((c) => [c.name, c] as const))('fixture %s: header', (_name, c) => {
+  const r = header(c.text);
+  const h = r.header;
+  const e = (c.expected['header'] ?? {}) as Record<string, unknown>;
+  const zonesKnown = raw.lexicon['time-zones'] !== undefined;
+
+  it('matches the expected header facts', () => {
+    expectSpans(c.text, h);
+    if (Array.isArray(e['identifiers'])) {
+      expect(h.identifiers.map((i) => `${i.propertyId}=${i.value}`).sort()).toEqual(
+        (e['identifiers'] as { propertyId: string; value: string }[]).map((i) => `${i.propertyId}=${i.value}`).sort(),
+      );
+    }
+    if ('classification' in e) expect(h.classification?.value ?? null).toBe(e['classification']);
+    if (typeof e['copies'] === 'number') expect(h.copies).toHaveLength(e['copies']);
+    if (e['copyNumbersAsPrinted']) expect(h.copies.map((x) => x.numberAsPrinted)).toEqual(e['copyNumbersAsPrinted']);
+    if (e['copyRecipients']) expect(h.copies.map((x) => x.recipientAsPrinted)).toEqual(e['copyRecipients']);
+    for (const [key, got] of [['dateSent', h.dateSent], ['dateReceived', h.dateReceived]] as const) {
+      const want = e[key] as { value: string; zoneStated?: boolean; offset?: string } | undefined;
+      if (!want) continue;
+      expect(got?.value.startsWith(want.value), `${key} ${got?.value}`).toBe(true);
+      if (want.zoneStated === false) expect(got?.timeZoneStated).toBe(false);
+      if (want.zoneStated && zonesKnown) expect(got).toMatchObject({ timeZoneStated: true, value: expect.stringMatching(new RegExp(`${want.offset?.replace('+', '\\+')}$`)) });
+    }
+    if ('addressee' in e) {
+      const want = e['addressee'] as { name: string; editorialName?: string; isCodename?: boolean; entity?: string } | null;
+      if (want === null) expect(h.addressee).toBeUndefined();
+      else {
+        expect(h.addressee).toMatchObject({ name: want.name, ...(want.editorialName ? { editorialName: want.editorialName } : {}), ...(want.isCodename !== undefined ? { isCodename: want.isCodename } : {}) });
+        if (want.entity) expect(h.addressee?.entity?.slug).toBe(want.entity);
+      }
+    }
+    if (Array.isArray(e['references'])) expect(h.references).toMatchObject(e['references']);
+    if (e['signature']) expect(h.signature?.value).toBe(e['signature']);
+    if (e['closingDate']) expect(h.closingDate?.value).toBe(e['closingDate']);
+    if ('priority' in e) expect(h.priority?.value ?? null).toBe(e['priority']);
+    expect(r.report.some((x) => x.code === 'no-header')).toBe(e['noHeader'] === true);
+  });
+
+  it('finds the expected sender and recipient', () => {
+    const sender = c.expected['sender'] as { slug?: string; names?: string[] } | undefined;
+    const recipient = c.expected['recipient'] as { slug?: string } | undefined;
+    if (sender?.slug) expect(r.sender?.slug).toBe(sender.slug);
+    if (sender?.names) {
+      const d = r.entities?.find((x) => x.slug === r.sender?.slug);
+      const names = [d?.label ?? '', ...(d?.alternateNames ?? [])].map((n) => n.toLowerCase());
+      for (const n of sender.names) expect(names).toContain(n.toLowerCase());
+    }
+    if (recipient?.slug) expect(r.recipient?.slug).toBe(recipient.slug);
   });
 });

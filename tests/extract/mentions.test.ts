@@ -4,7 +4,7 @@ import { compileAuthorities } from '../../src/extract/authorities.js';
 import { compileHeaderRules } from '../../src/extract/header.js';
 import { compileNameRules, extractMentions, stripHonorifics, type MentionResult } from '../../src/extract/mentions.js';
 import { segmentText } from '../../src/text/segment.js';
-import { FIRST_TELEGRAM, projectInputs } from './load-test-inputs.js';
+import { FIRST_TELEGRAM, fixtureCases, projectInputs } from './load-test-inputs.js';
 
 const raw = projectInputs();
 const auth = compileAuthorities(raw);
@@ -94,5 +94,26 @@ describe('extractMentions on unknown names', () => {
   it('rejects a malformed names lexicon', () => {
     expect(() => compileNameRules({ lexicon: { names: { honorifics: 'cde' } }, authorities: [] })).toThrow(ConfigError);
     expect(() => compileNameRules({ lexicon: { names: { defaultUnknownType: 'Thing' } }, authorities: [] })).toThrow(/defaultUnknownType/);
+  });
+});
+
+/** Person and unresolved-name expectations of the fixture cases (tests/fixtures/<case>/expected.yaml). */
+describe.each(fixtureCases().map((c) => [c.name, c] as const))('fixture %s: mentions', (_name, c) => {
+  const r = mentions(c.text);
+
+  it('finds the expected persons, resolved or not', () => {
+    const persons = (c.expected['persons'] ?? []) as { surface: string; slug?: string; resolved?: boolean }[];
+    for (const p of persons) {
+      const m = r.mentions.find((x) => x.surface === p.surface || x.surface.endsWith(` ${p.surface}`));
+      expect(m, p.surface).toBeDefined();
+      if (p.slug) expect(m?.entity.slug).toBe(p.slug);
+      const d = r.entities.find((x) => x.slug === m?.entity.slug && x.type === m?.entity.type);
+      if (p.resolved !== undefined) expect(d?.resolved, p.surface).toBe(p.resolved);
+    }
+  });
+
+  it('reports the expected unresolved names once each', () => {
+    const wanted = ((c.expected['reports'] ?? []) as { code: string; text?: string }[]).filter((x) => x.code === 'unresolved-name');
+    for (const w of wanted) expect(r.report.filter((x) => x.code === 'unresolved-name' && x.text === w.text), w.text).toHaveLength(1);
   });
 });
