@@ -41,9 +41,8 @@ export interface CompiledClaimRules {
   readonly notAfter: ReadonlySet<string>;
   readonly passiveMarkers: ReadonlySet<string>;
   readonly impliedActs: readonly { readonly act: string; readonly re: RegExp }[];
-  readonly senderAct: string;
-  /** Anchored at the start of a sentence: the sender's own statement ("I am waiting"). */
-  readonly senderOpenerRe: RegExp | null;
+  /** Anchored at the start of a sentence: the sender's own statement ("I am waiting"), by act. */
+  readonly senderStatements: readonly { readonly act: string; readonly re: RegExp }[];
   readonly narrationRe: RegExp | null;
   readonly speakerPronouns: ReadonlySet<string>;
   readonly senderPronouns: ReadonlySet<string>;
@@ -151,8 +150,13 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
     const re = phraseRe(stringList(phrases, `impliedActs.${act}`), 'i');
     return re ? [{ act: actOf(act, `impliedActs.${act}`), re }] : [];
   });
-  const sender = lex['senderStatement'] ?? {};
-  if (!isRecord(sender)) throw new ConfigError(`${FILE}: "senderStatement" must be { act, openers }`, 'lexicon-shape');
+  const sender = lex['senderStatements'] ?? {};
+  if (!isRecord(sender)) throw new ConfigError(`${FILE}: "senderStatements" must map speech act keys to openers`, 'lexicon-shape');
+  const senderStatements = Object.entries(sender)
+    .map(([act, openers]) => ({ act: actOf(act, `senderStatements.${act}`), re: phraseRe(stringList(openers, `senderStatements.${act}`), '', '^') }))
+    .flatMap((x) => (x.re ? [{ act: x.act, re: x.re }] : []))
+    // the longest opener wins: "I am waiting for your instructions" before "I am"
+    .sort((a, b) => b.re.source.length - a.re.source.length);
   const pronouns = lex['pronouns'] ?? {};
   if (!isRecord(pronouns)) throw new ConfigError(`${FILE}: "pronouns" must map speaker/sender/unresolved to words`, 'lexicon-shape');
   const quotation = lex['quotation'] ?? {};
@@ -174,8 +178,7 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
     notAfter: new Set(stringList(lex['notAfter'], 'notAfter').map((s) => s.toLowerCase())),
     passiveMarkers: new Set(stringList(lex['passiveMarkers'], 'passiveMarkers').map((s) => s.toLowerCase())),
     impliedActs,
-    senderAct: sender['act'] === undefined ? 'inform' : actOf(sender['act'], 'senderStatement.act'),
-    senderOpenerRe: phraseRe(stringList(sender['openers'], 'senderStatement.openers'), '', '^'),
+    senderStatements,
     narrationRe: phraseRe(stringList(lex['narration'], 'narration'), 'i'),
     speakerPronouns: new Set(stringList(pronouns['speaker'], 'pronouns.speaker')),
     senderPronouns: new Set(stringList(pronouns['sender'], 'pronouns.sender')),
@@ -327,8 +330,9 @@ function toSentence(p: Piece): Sentence {
 // Regions of a telegram
 
 /**
- * The body of a telegram: after the last header fact (title, numbers, copies, addressee,
- * reference…) and before the signature or closing date. The whole text when the header is empty.
+ * The body of a telegram: the longest stretch of text between header facts (title, numbers,
+ * copies, addressee, reference… before it; signature, outgoing number, closing date after it).
+ * The whole text when the header is empty.
  */
 export function bodyRegion(text: string, header: HeaderRecord): Span {
   const head: Span[] = [];
@@ -343,11 +347,17 @@ export function bodyRegion(text: string, header: HeaderRecord): Span {
   add(header.dateReceived);
   add(header.priority);
   add(header.addressee);
+  add(header.signature);
+  add(header.closingDate);
   for (const x of [...header.identifiers, ...header.copies, ...header.references]) head.push(x.span);
-  const start = head.reduce((m, s) => Math.max(m, s.end), 0);
-  const tails = [header.signature?.span, header.closingDate?.span].filter((s): s is Span => s !== undefined && s.start >= start);
-  const end = tails.reduce((m, s) => Math.min(m, s.start), text.length);
-  return { start, end: Math.max(start, end) };
+  head.sort((a, b) => a.start - b.start);
+  let best: Span = { start: 0, end: 0 };
+  let from = 0;
+  for (const h of [...head, { start: text.length, end: text.length }]) {
+    if (h.start - from > best.end - best.start) best = { start: from, end: h.start };
+    from = Math.max(from, h.end);
+  }
+  return best;
 }
 
 /** The date a telegram's year-less dates are read against: sent, received or closing date. */
@@ -409,9 +419,12 @@ interface Quotation {
   readonly depth: number;
 }
 
+/** Start of the sentence that ends at `pos` (whitespace before `pos` skipped), not before `floor`. */
 function sentenceStartBefore(text: string, pos: number, floor: number): number {
-  const lo = Math.max(floor, pos - 400);
-  const head = text.slice(lo, pos);
+  let end = pos;
+  while (end > floor && /\s/.test(text.charAt(end - 1))) end--;
+  const lo = Math.max(floor, end - 400);
+  const head = text.slice(lo, end);
   let cut = 0;
   for (const m of head.matchAll(/[.!?]["'”»)]*\s+|\n[ \t\r]*\n\s*/g)) cut = m.index + m[0].length;
   return lo + cut;
@@ -448,12 +461,26 @@ function findQuotations(
     let recipient: EntityRef | undefined;
     for (const mention of index.sorted) {
       if (mention.span.start < intro.start || mention.span.end > intro.end) continue;
-      const before = text.slice(Math.max(intro.start, mention.span.start - 8), mention.span.start);
+      const before = text.slice(Math.max(intro.start, mention.span.start - 24), mention.span.start);
       const after = text.slice(mention.span.end, Math.min(intro.end + 1, mention.span.end + 20));
-      if (!author && (/\bfrom\s+$/i.test(before) || AUTHOR_AFTER_RE.test(after))) author = mention.entity;
-      else if (!recipient && /\bto\s+$/i.test(before)) recipient = mention.entity;
+      if (!author && (/\bfrom\s+(?:[A-Za-z]+\.?\s+)?$/i.test(before) || AUTHOR_AFTER_RE.test(after))) author = mention.entity;
+      else if (!recipient && /\bto\s+(?:[A-Za-z]+\.?\s+)?$/i.test(before)) recipient = mention.entity;
     }
-    const dateSent = findDates(introText, intro.start, rules.dates, reference)[0];
+    // the quoted telegram's own signature: a line holding only a name, near its end
+    const lines = text.slice(content.start, content.end).split('\n');
+    const tail = lines.slice(-3).join('\n');
+    const tailStart = content.end - tail.length;
+    if (!author) {
+      for (const mention of index.sorted) {
+        if (mention.span.start < tailStart || mention.span.end > content.end) continue;
+        const lineStart = text.lastIndexOf('\n', mention.span.start - 1) + 1;
+        const lineEnd = text.indexOf('\n', mention.span.end);
+        const line = text.slice(lineStart, lineEnd < 0 || lineEnd > content.end ? content.end : lineEnd);
+        if (mention.entity.type === 'Person' && line.trim() === mention.surface.trim()) author = mention.entity;
+      }
+    }
+    // its closing date, else the date the introduction gives
+    const dateSent = findDates(tail, tailStart, rules.dates, reference).at(-1) ?? findDates(introText, intro.start, rules.dates, reference)[0];
     if (!author) {
       report.push(reportItem(text, 'ambiguous', 'quoted telegram: the text does not say who wrote it', content));
     }
@@ -493,11 +520,18 @@ interface RegionContext {
 }
 
 interface State {
+  /** The last person who spoke: what "he"/"she" refer to. */
   speaker: EntityRef | undefined;
+  /** The frame of "X declared that:", which heads the numbered points that follow. */
   heading: Frame | undefined;
   headingJustSet: boolean;
+  /** The last frame in the current paragraph (or point heading), inherited by unframed sentences. */
   lastFrame: Frame | undefined;
   point: string | undefined;
+  /** Who speaks in the current point: later paragraphs belong to the point while this speaker speaks. */
+  pointSpeaker: EntityRef | undefined;
+  /** A new paragraph opened inside a point: it stays in the point only if the point's speaker speaks first. */
+  pointPending: boolean;
 }
 
 const TRAIL_RE = /(?:[\s.,;:!?]|\s(?:but|and|while|whereas|or))+$/;
@@ -606,17 +640,40 @@ function lastPersonBefore(index: MentionIndex, region: Span, pos: number, except
   return found;
 }
 
-/** Resolves a frame's speaker; returns the frame with `speaker` set, or with `unresolved` kept. */
+/** Resolves a frame's pronoun speaker; returns the frame with `speaker` set, or with `unresolved` kept. */
 function resolveSpeaker(f: Frame, ctx: RegionContext, st: State, index: MentionIndex, rules: CompiledClaimRules): Frame {
   if (f.speaker || f.unresolved === undefined || !f.unresolved.startsWith('pronoun:')) return f;
   const word = f.unresolved.slice('pronoun:'.length);
   const { unresolved: _drop, ...rest } = f;
-  if (rules.senderPronouns.has(word)) return ctx.reporter ? { ...rest, speaker: ctx.reporter } : { ...f, unresolved: `"${word}" stands for the telegram's author, who is not known` };
+  if (rules.senderPronouns.has(word)) {
+    return ctx.reporter ? { ...rest, speaker: ctx.reporter } : { ...f, unresolved: `"${word}" stands for the telegram's author, who is not known` };
+  }
   if (rules.speakerPronouns.has(word)) {
     const who = st.speaker ?? lastPersonBefore(index, ctx.region, f.frameStart, ctx.reporter);
     return who ? { ...rest, speaker: who } : { ...f, unresolved: `"${word}" has no speaker to refer to` };
   }
   return { ...f, unresolved: `"${word}" may stand for several people` };
+}
+
+/** The words of a frame: after it ("declared that <words>"), or the whole clause when the frame is parenthetical. */
+function frameContent(text: string, f: Frame, clauseStart: number, limit: number, rules: CompiledClaimRules, index: MentionIndex): Span | null {
+  const beforeFrame = text.slice(clauseStart, f.frameStart);
+  const afterFrame = text.slice(f.frameEnd, limit);
+  if (/^\s*,/.test(afterFrame) && /\S\s*,\s*$/.test(beforeFrame) && trimContent(text, clauseStart, f.frameStart) !== null) {
+    return trimContent(text, clauseStart, limit); // "Such a situation, said X, might…"
+  }
+  let pos = f.frameEnd;
+  if (!f.speakerAfter && !/\bthat$/i.test(text.slice(f.verbSpan.start, f.verbSpan.end))) {
+    // the addressee: "told MAO ZEDONG that", "informed me today that"
+    const obj = mentionAfter(text, pos, index, limit);
+    const objEnd = obj ? obj.span.end : pos + (/^\s+(?:him|her|me|us|you|them)\b/.exec(afterFrame)?.[0].length ?? 0);
+    const tail = /^(?:\s+[a-z]+){0,2}?\s*(?:,|:|that\b)/.exec(text.slice(objEnd, limit));
+    if (objEnd > pos && tail) pos = objEnd + tail[0].length - (tail[0].endsWith('that') ? 4 : 1);
+  }
+  const lead = /^[\s,:]*/.exec(text.slice(pos, limit))?.[0].length ?? 0;
+  const comp = rules.complementizerRe.exec(text.slice(pos + lead, limit));
+  pos += lead + (comp?.[0].length ?? 0);
+  return trimContent(text, pos, limit);
 }
 
 function processRegion(
@@ -627,7 +684,15 @@ function processRegion(
   claims: ClaimRecord[],
   report: ReportItem[],
 ): void {
-  const st: State = { speaker: undefined, heading: undefined, headingJustSet: false, lastFrame: undefined, point: undefined };
+  const st: State = {
+    speaker: undefined,
+    heading: undefined,
+    headingJustSet: false,
+    lastFrame: undefined,
+    point: undefined,
+    pointSpeaker: undefined,
+    pointPending: false,
+  };
   const emit = (frame: Frame, span: Span, act: string, point: boolean): void => {
     claims.push({
       kind: 'claim',
@@ -641,6 +706,15 @@ function processRegion(
       ...(point && st.point !== undefined ? { pointAsPrinted: st.point } : {}),
       ...(ctx.quotedIn !== undefined ? { quotedIn: ctx.quotedIn } : {}),
     });
+  };
+  /** Decides whether a new paragraph inside a point still belongs to it, from who speaks first. */
+  const settlePoint = (speaker: EntityRef | undefined): void => {
+    if (!st.pointPending) return;
+    st.pointPending = false;
+    if (!sameEntity(speaker, st.pointSpeaker)) {
+      st.point = undefined;
+      st.pointSpeaker = undefined;
+    }
   };
   const hits: VerbHit[] = [];
   for (const m of text.slice(ctx.region.start, ctx.region.end).matchAll(rules.verbRe)) {
@@ -658,9 +732,12 @@ function processRegion(
     }
     if (s.pointMarker !== undefined) {
       st.point = s.pointMarker;
+      st.pointSpeaker = st.heading?.speaker;
+      st.pointPending = false;
       st.lastFrame = st.heading;
-    } else if (s.paragraphStart && st.point === undefined && !st.headingJustSet) {
-      st.lastFrame = undefined;
+    } else if (s.paragraphStart) {
+      if (!st.headingJustSet) st.lastFrame = undefined;
+      if (st.point !== undefined) st.pointPending = true;
     }
     st.headingJustSet = false;
     const found = findFrames(text, s, inSentence, rules, index);
@@ -672,55 +749,56 @@ function processRegion(
         st.lastFrame = undefined;
         continue;
       }
-      if (rules.senderOpenerRe?.test(words)) {
-        const verb = /^\S+(?:\s+\S+)?/.exec(words)?.[0] ?? words;
+      let own: { act: string; length: number } | undefined;
+      for (const x of rules.senderStatements) {
+        const m = x.re.exec(words);
+        if (m && (!own || m[0].length > own.length)) own = { act: x.act, length: m[0].length };
+      }
+      if (own) {
+        settlePoint(ctx.reporter);
         const frame: Frame = {
-          act: rules.senderAct,
-          verbSpan: { start: content.start, end: content.start + verb.length },
+          act: own.act,
+          verbSpan: { start: content.start, end: content.start + own.length },
           frameStart: content.start,
           frameEnd: content.start,
           speakerAfter: false,
           ...(ctx.reporter ? { speaker: ctx.reporter } : {}),
         };
         if (!ctx.reporter) report.push(reportItem(text, 'ambiguous', "the author's own statement, but the telegram's author is not known", content));
-        emit(frame, content, rules.senderAct, false);
+        emit(frame, content, own.act, st.point !== undefined && sameEntity(ctx.reporter, st.pointSpeaker));
         st.lastFrame = undefined;
         continue;
       }
       const inherited = st.lastFrame;
-      if (!inherited) continue;
+      if (!inherited) {
+        settlePoint(undefined);
+        continue;
+      }
+      settlePoint(inherited.speaker);
       const implied = rules.impliedActs.find((x) => x.re.test(words));
       emit(inherited, content, implied?.act ?? inherited.act, true);
       continue;
     }
+    let previous: Frame | undefined;
     found.forEach((raw, k) => {
-      const f = resolveSpeaker(raw, ctx, st, index, rules);
+      let f = resolveSpeaker(raw, ctx, st, index, rules);
+      // "He requested that … and asked whether …": the second verb shares the subject
+      if (previous?.speaker && f.unresolved?.startsWith('no speaker') && /\band\s*$/.test(text.slice(previous.frameEnd, f.frameStart))) {
+        const { unresolved: _drop, ...rest } = f;
+        f = { ...rest, speaker: previous.speaker };
+      }
+      previous = f;
       if (f.unresolved !== undefined) {
         report.push(reportItem(text, 'ambiguous', `reporting verb "${text.slice(f.verbSpan.start, f.verbSpan.end)}" (${f.act}) without a resolvable speaker: ${f.unresolved.replace(/^pronoun:/, 'pronoun ')}`, f.verbSpan));
-      } else if (f.speaker && !sameEntity(f.speaker, ctx.reporter)) {
+      } else if (f.speaker?.type === 'Person' && !sameEntity(f.speaker, ctx.reporter)) {
         st.speaker = f.speaker;
       }
+      if (k === 0) settlePoint(f.speaker);
+      if (st.point !== undefined && st.pointSpeaker === undefined) st.pointSpeaker = f.speaker;
       const next = found[k + 1];
       const limit = next ? next.frameStart : s.end;
       const clauseStart = k === 0 ? s.start : (found[k - 1]?.frameEnd ?? s.start);
-      const beforeFrame = text.slice(clauseStart, f.frameStart);
-      const afterFrame = text.slice(f.frameEnd, limit);
-      const parenthetical = /^\s*,/.test(afterFrame) && /\S\s*,\s*$/.test(beforeFrame) && trimContent(text, clauseStart, f.frameStart) !== null;
-      let content: Span | null;
-      if (parenthetical) {
-        content = trimContent(text, clauseStart, limit);
-      } else {
-        let pos = f.frameEnd;
-        if (!f.speakerAfter) {
-          const obj = mentionAfter(text, pos, index, limit);
-          const objEnd = obj ? obj.span.end : pos + (/^\s+(?:him|her|me|us|you|them)\b/.exec(afterFrame)?.[0].length ?? 0);
-          if (objEnd > pos && /^\s*(?:,|:|that\b)/i.test(text.slice(objEnd, limit))) pos = objEnd;
-        }
-        const lead = /^[\s,:]*/.exec(text.slice(pos, limit))?.[0].length ?? 0;
-        const comp = rules.complementizerRe.exec(text.slice(pos + lead, limit));
-        pos += lead + (comp?.[0].length ?? 0);
-        content = trimContent(text, pos, limit);
-      }
+      let content = frameContent(text, f, clauseStart, limit, rules, index);
       if (!content) {
         if (!next && /:\s*$/.test(text.slice(f.frameEnd, s.end))) {
           // "X declared that:" heads the numbered points or paragraphs that follow.

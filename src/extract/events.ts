@@ -311,7 +311,9 @@ function namesFrom(text: string, first: MentionRecord, index: MentionIndex, limi
   for (;;) {
     const join = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/.exec(text.slice(end, limit));
     if (!join) break;
-    const next = mentionAfter(text, end + join[0].length, index, limit);
+    // "and our adviser cde. Vasiliev": up to three lower-case words before the name
+    const descr = /^(?:[a-z]+\.?\s+){0,3}/.exec(text.slice(end + join[0].length, limit))?.[0].length ?? 0;
+    const next = mentionAfter(text, end + join[0].length, index, limit) ?? index.byStart.get(end + join[0].length + descr);
     if (!next) break;
     out.push(next);
     end = next.span.end;
