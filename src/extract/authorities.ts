@@ -23,6 +23,8 @@ export interface CompiledAuthorities {
   readonly trie: TrieNode;
   /** Entry by "Type/slug". */
   readonly byKey: ReadonlyMap<string, AuthorityEntry>;
+  /** Lower-case letter → Latin (data/lexicon/names.yaml `transliteration`), for local names. */
+  readonly transliteration: ReadonlyMap<string, string>;
 }
 
 /** A surface form found in a text. */
@@ -176,7 +178,16 @@ export function compileAuthorities(raw: RawInputs, blockingPhrases: readonly str
     if (typeof p !== 'string') throw new ConfigError(`data/lexicon/names.yaml: "notMentions" must list strings`, 'lexicon-shape');
     for (const v of variants(p, false)) insert(trie, v, null, 'data/lexicon/names.yaml: notMentions');
   }
-  return { entries, trie, byKey };
+  const translit = isRecord(names) ? (names['transliteration'] ?? {}) : {};
+  if (!isRecord(translit)) throw new ConfigError('data/lexicon/names.yaml: "transliteration" must map letters to Latin strings', 'lexicon-shape');
+  const transliteration = new Map<string, string>();
+  for (const [k, v] of Object.entries(translit)) {
+    if ([...k].length !== 1 || typeof v !== 'string' || !/^[a-z]*$/.test(v)) {
+      throw new ConfigError(`data/lexicon/names.yaml: transliteration "${k}": expected one letter → lower-case Latin letters, found ${JSON.stringify(v)}`, 'lexicon-shape');
+    }
+    transliteration.set(k.toLowerCase(), v);
+  }
+  return { entries, trie, byKey, transliteration };
 }
 
 /**
@@ -235,6 +246,23 @@ export function slugify(name: string): string {
   return `name-${[...name].map((c) => (c.codePointAt(0) ?? 0).toString(16)).join('-')}`;
 }
 
+/** Latin spelling of a name in another script ("РОЩИН" → "ROSHCHIN"), or undefined if nothing changed. */
+export function transliterate(name: string, auth: CompiledAuthorities): string | undefined {
+  if (auth.transliteration.size === 0 || !/[^\p{Script=Latin}\P{L}]/u.test(name)) return undefined;
+  const out = name.replace(/[\p{L}]+/gu, (word) => {
+    const latin = [...word]
+      .map((c) => {
+        const t = auth.transliteration.get(c.toLowerCase());
+        if (t === undefined) return c;
+        return c === c.toLowerCase() ? t : t.charAt(0).toUpperCase() + t.slice(1);
+      })
+      .join('');
+    // ALL-CAPS words stay ALL CAPS ("ROSHCHIN", not "ROShchIN").
+    return word === word.toUpperCase() && word !== word.toLowerCase() ? latin.toUpperCase() : latin;
+  });
+  return out === name ? undefined : out;
+}
+
 /**
  * A locally minted (unresolved) entity for a name no authority entry matched. Deterministic:
  * the slug comes from the name; "-unresolved" is appended when an authority already uses it.
@@ -244,11 +272,13 @@ export function slugify(name: string): string {
 export function localEntity(name: string, type: EntityType, auth: CompiledAuthorities, editorialName?: string): EntityDescription {
   const printedName = name.replace(/\s+/g, ' ').trim();
   const clean = editorialName?.replace(/\s+/g, ' ').trim() || printedName;
-  const base = slugify(clean);
+  const latin = transliterate(clean, auth);
+  const base = slugify(latin ?? clean);
   const slug = auth.byKey.has(`${type}/${base}`) ? `${base}-unresolved` : base;
   const label = /\p{Ll}/u.test(clean) ? clean : titleCase(clean);
   const codename = clean === printedName ? undefined : /\p{Ll}/u.test(printedName) ? printedName : titleCase(printedName);
-  const alternateNames = [...new Set([clean, ...(codename ? [printedName, codename] : [])])].filter((n) => n !== label);
+  const latinLabel = latin === undefined ? [] : [/\p{Ll}/u.test(latin) ? latin : titleCase(latin)];
+  const alternateNames = [...new Set([clean, ...latinLabel, ...(codename ? [printedName, codename] : [])])].filter((n) => n !== label);
   return {
     type,
     slug,

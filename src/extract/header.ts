@@ -41,6 +41,10 @@ export interface CompiledHeaderRules {
   /** The received opener and its "from" word; the place follows (placeRe, case-sensitive). */
   readonly receivedRe: RegExp | null;
   readonly placeRe: RegExp;
+  /** A received opener after a sentence break inside another header line ("From Mukden. Received 7.10.50"). */
+  readonly receivedInside: RegExp | null;
+  /** A "from" word opening a line, before a place ("From Mukden."). */
+  readonly fromRe: RegExp | null;
   /** Groups: 1 opener, 2 words between, 3 number. */
   readonly referenceRe: RegExp | null;
   readonly relationOf: ReadonlyMap<string, 'in-reply-to' | 'refers-to'>;
@@ -135,14 +139,15 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
   }
   // Zone phrases and their periods come from data/lexicon/time-zones.yaml, as the events extractor reads them.
   const zones = new Map([...compileEventRules(raw).zones].map(([k, v]) => [k.toLowerCase().replace(/\s+/g, ' '), v]));
-  const place = `((?:\\p{Lu}[\\p{L}'’.-]*)(?:[ -]\\p{Lu}[\\p{L}'’.-]*)*)`;
+  const place = `((?:\\p{Lu}[\\p{L}'’-]*)(?:[ -]\\p{Lu}[\\p{L}'’-]*)*)`;
   const opener = relationOf.size ? `(?:(${alt([...relationOf.keys()])})${wordEnd([...relationOf.keys()])}\\s*:?\\s*)?` : '()';
   return {
     segmenter,
     dates: compileDateRules(raw),
     names: compileNameRules(raw),
     identifiers,
-    closingNumber: sign ? new RegExp(`^${sign}\\s*(\\d[\\d/-]*)\\.?$`, 'iu') : null,
+    // "No. 2318", "No. 4676/sh" (a registry suffix after a slash)
+    closingNumber: sign ? new RegExp(`^${sign}\\s*(\\d[\\d/-]*(?:/\\p{L}{1,4})?)\\.?$`, 'iu') : null,
     closingNumberId,
     classifications,
     priorityRe: priority.length ? new RegExp(`^(?:\\*\\*)?(${alt(priority)})${wordEnd(priority)}`, 'iu') : null,
@@ -151,6 +156,8 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
       : null,
     receivedRe: received.length ? new RegExp(`^(?:${alt(received)})${wordEnd(received)}\\s*${from.length ? `(?:(?:${alt(from)})\\s+)?` : ''}`, 'iu') : null,
     placeRe: new RegExp(`^${place}`, 'u'),
+    receivedInside: received.length ? new RegExp(`[.;]\\s+(?:${alt(received)})${wordEnd(received)}`, 'iu') : null,
+    fromRe: from.length ? new RegExp(`^(?:${alt(from)})${wordEnd(from)}\\s*:?\\s*`, 'iu') : null,
     referenceRe: sign ? new RegExp(`${opener}((?:[\\p{L}'’]+\\s+){0,4}?)${sign}\\s*(\\d[\\d/-]*)`, 'giu') : null,
     relationOf,
     ownerOf,
@@ -221,6 +228,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   let issuingOffice: (Printed<string> & { entity?: EntityRef }) | undefined;
   let dateSent: StatedDateTime | undefined;
   const headerLines = of('header-line');
+  const receivedInLine: { s: Segment; at: number }[] = [];
   for (const s of headerLines) {
     const id = rules.identifiers.map((x) => ({ x, m: x.re.exec(s.text) })).find((r) => r.m);
     if (id?.m?.[1] !== undefined) {
@@ -233,6 +241,12 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     if (cls?.m) {
       const start = s.span.start + cls.m.index;
       classification = printed(text, start, start + cls.m[0].length, cls.c.value);
+      continue;
+    }
+    const inside = rules.receivedInside?.exec(s.text);
+    if (inside) {
+      // "From Mukden. Received 7.10.50 at 16.20.": the place before, the date after the opener.
+      receivedInLine.push({ s, at: inside.index });
       continue;
     }
     const dates = findDates(s.text, s.span.start, rules.dates);
@@ -275,6 +289,16 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     }
     dateReceived ??= zoned(findDates(s.text, s.span.start, rules.dates, ref)[0]);
   }
+  for (const { s, at } of receivedInLine) {
+    const from = rules.fromRe?.exec(s.text);
+    const placeText = from ? rules.placeRe.exec(s.text.slice(from[0].length))?.[1]?.replace(/\.$/, '') : undefined;
+    if (from && placeText !== undefined && !receivedFrom) {
+      const start = s.span.start + from[0].length;
+      const entity = resolve(placeText, false);
+      receivedFrom = { ...printed(text, start, start + placeText.length, placeText), ...(entity ? { entity } : {}) };
+    }
+    dateReceived ??= zoned(findDates(s.text.slice(at), s.span.start + at, rules.dates, ref)[0]);
+  }
 
   let priority: (Printed<string> & { gloss?: string }) | undefined;
   const p = of('priority')[0];
@@ -296,7 +320,8 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   if (a) {
     const rest = a.text.replace(rules.addresseeOpener ?? /^/, '');
     const bracket = /\[([^\]]+)\]/.exec(rest);
-    const name = stripHonorifics(rest.replace(/\[[^\]]*\]/g, ' '), rules.names).replace(/[\s,.;:]+$/, '').trim();
+    // "GROMYKO, Moscow": the name ends at the first comma.
+    const name = stripHonorifics(rest.replace(/\[[^\]]*\]/g, ' '), rules.names).split(',')[0]?.replace(/[\s,.;:]+$/, '').trim() ?? '';
     const editorialName = bracket?.[1]?.replace(/^[*_\s]+|[*_\s?]+$/g, '');
     const byName = name ? lookupAuthority(name, authorities) : undefined;
     const byBracket = editorialName ? lookupAuthority(editorialName, authorities) : undefined;

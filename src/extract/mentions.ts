@@ -16,8 +16,10 @@ const NAME_KINDS: ReadonlySet<SegmentKind> = new Set(['paragraph', 'point', 'lis
 const TYPES: readonly EntityType[] = ['Person', 'Place', 'Organization', 'Country', 'Group'];
 
 export interface CompiledNameRules {
-  /** Honorific + 1–3 capitalised name tokens; group 1 is the honorific, group 2 the name. */
-  readonly honorificName: RegExp | null;
+  /** A word followed by 1–3 capitalised name tokens (lookahead, group 2); group 1 is checked against `honorificWords`. */
+  readonly wordThenName: RegExp;
+  /** Single-word honorifics, lower-cased without the trailing "." ("cde", "comrade", "marshal"). */
+  readonly honorificWords: ReadonlySet<string>;
   /** Runs of ALL-CAPS tokens separated by single spaces. */
   readonly capsRun: RegExp;
   /** Upper-cased words that are never names (header words, institutions…), honorifics included. */
@@ -73,7 +75,8 @@ export function compileNameRules(raw: RawInputs): CompiledNameRules {
   const alt = honorificAlternation(honorifics);
   const nameTok = `(?:\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)*\\s?)?\\p{Lu}[\\p{L}'’-]*`;
   return {
-    honorificName: alt ? new RegExp(`(?<![\\p{L}])(${alt})\\s+(${nameTok}(?: ${nameTok}){0,2})(?![\\p{L}])`, 'gu') : null,
+    wordThenName: new RegExp(`(?<![\\p{L}])(\\p{L}+)\\.?(?=\\s+(${nameTok}(?: ${nameTok}){0,2})(?![\\p{L}]))`, 'gu'),
+    honorificWords: new Set(honorifics.flatMap((h) => h.replace(/\.$/, '').toLowerCase().split(/\s+/).slice(-1))),
     capsRun: /(?<![\p{L}\p{N}]|\p{N}\.)\p{Lu}[\p{Lu}'’-]*(?: \p{Lu}[\p{Lu}'’-]*)*(?![\p{L}\p{N}]|\.\p{N})/gu,
     notNames,
     honorifics: honorifics.map((h) => h.replace(/\.$/, '').toLowerCase()),
@@ -106,16 +109,16 @@ interface Candidate {
 /** Unknown-name candidates in one segment's text (document offsets). */
 function nameCandidates(text: string, offset: number, rules: CompiledNameRules): Candidate[] {
   const out: Candidate[] = [];
-  if (rules.honorificName) {
-    for (const m of text.matchAll(rules.honorificName)) {
+  if (rules.honorificWords.size) {
+    for (const m of text.matchAll(rules.wordThenName)) {
       const name = m[2];
-      if (name === undefined) continue;
+      if (name === undefined || !rules.honorificWords.has((m[1] ?? '').toLowerCase())) continue;
       // Drop trailing words that cannot be names ("General Staff").
       const toks = name.split(' ');
       while (toks.length && rules.notNames.has((toks[toks.length - 1] ?? '').toUpperCase())) toks.pop();
       if (toks.length === 0 || rules.notNames.has((toks[0] ?? '').toUpperCase())) continue;
       const kept = toks.join(' ').replace(/['’]s$/u, '');
-      const start = offset + m.index + m[0].length - name.length;
+      const start = offset + m.index + text.slice(m.index).indexOf(name, m[0].length);
       out.push({ start, end: start + kept.length, name: kept });
     }
   }

@@ -249,7 +249,8 @@ export function segmentText(text: string, segmenter?: Segmenter): Segment[] {
     }
     closeDistribution();
     // After the addressee or a reference, the first line of no known kind opens the body.
-    if (seenAddress && kind === undefined) break;
+    // (a short data line such as a date stays in the header).
+    if (seenAddress && kind === undefined && !isClosing(l.text)) break;
     if (kind === undefined) {
       if (isProse(l.text) || (POINT_RE.test(l.text) && !/[-–—]/.test(copy?.[1] ?? ''))) break;
       if (copy && short && /^\d{1,2}\s*(?:\.?\s*[-–—]|\))/.test(l.text)) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import { compileAuthorities, localEntity, lookupAuthority, matchAuthorities, slugify } from '../../src/extract/authorities.js';
+import { compileAuthorities, localEntity, lookupAuthority, matchAuthorities, slugify, transliterate } from '../../src/extract/authorities.js';
 import { projectInputs } from './load-test-inputs.js';
 
 const raw = projectInputs();
@@ -104,6 +104,12 @@ describe('matchAuthorities', () => {
     expect(localEntity('Beijing', 'Place', auth).slug).toBe('beijing-unresolved');
     expect(slugify('Žukov  Ü')).toBe('zukov-u');
     expect(slugify('Жуков')).toMatch(/^name-/);
+    // local names in Cyrillic get a Latin slug and alternate name (data/lexicon/names.yaml transliteration)
+    expect(transliterate('РОЩИН', auth)).toBe('ROSHCHIN');
+    expect(transliterate('Жуков', auth)).toBe('Zhukov');
+    expect(transliterate('Kovalev', auth)).toBeUndefined();
+    expect(localEntity('РОЩИН', 'Person', auth)).toMatchObject({ slug: 'roshchin', label: 'Рощин', alternateNames: ['РОЩИН', 'Roshchin'] });
+    expect(localEntity('MATVEEV', 'Person', auth, 'ZAKHAROV')).toMatchObject({ slug: 'zakharov', label: 'Zakharov', codenames: ['Matveev'] });
   });
 });
 
