@@ -213,6 +213,10 @@ function checkHeader(r: ExtractionResult, exp: Obj): void {
     const found = h.identifiers.some((i) => values.includes(i.value) && (prop === undefined || i.propertyId === prop));
     c.check(found, `identifier ${prop ?? '(any)'} = ${values.join(' or ')}: not found among ${show(h.identifiers.map((i) => `${i.propertyId}=${i.value}`))}`);
   }
+  for (const v of alternatives(exp['identifiersNot'])) {
+    const bad = h.identifiers.filter((i) => i.value === v);
+    c.check(bad.length === 0, `identifier value ${show(v)} must not be read (garbled or partial number), found ${show(bad.map((i) => `${i.propertyId}=${i.value}`))}`);
+  }
   if (Array.isArray(exp['identifiers']) && exp['identifiers'].length === 0) {
     c.check(h.identifiers.length === 0, `identifiers: expected none, found ${show(h.identifiers.map((i) => `${i.propertyId}=${i.value}`))}`);
   }
