@@ -171,7 +171,7 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
   const forms = [...formIndex.keys()];
   return {
     speechActs,
-    verbRe: new RegExp(`(?<![\\w-])(?:${phraseAlternation(forms)})(?![\\w-])`, 'gi'),
+    verbRe: new RegExp(forms.length ? `(?<![\\w-])(?:${phraseAlternation(forms)})(?![\\w-])` : '(?!)', 'gi'),
     formIndex,
     complementizerRe: new RegExp(`^\\s*(?:(?:${phraseAlternation(stringList(lex['complementizers'], 'complementizers'))})(?![\\w-]))?`, 'i'),
     gapTailRe: new RegExp(`(?:^|[\\s,])(?:${gap.length ? `${phraseAlternation(gap)}|` : ''}[a-z]+ly)$`),
@@ -183,7 +183,11 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
     speakerPronouns: new Set(stringList(pronouns['speaker'], 'pronouns.speaker')),
     senderPronouns: new Set(stringList(pronouns['sender'], 'pronouns.sender')),
     unresolvedPronouns: new Set(stringList(pronouns['unresolved'], 'pronouns.unresolved')),
-    abbreviations: new Set(stringList(lex['abbreviations'], 'abbreviations').map((s) => s.toLowerCase().replace(/\.$/, ''))),
+    abbreviations: new Set([
+      ...stringList(lex['abbreviations'], 'abbreviations').map((s) => s.toLowerCase().replace(/\.$/, '')),
+      // "#" marks a word that abbreviates only before a number ("No. 4676", but "No. It is")
+      ...stringList(lex['numberAbbreviations'], 'numberAbbreviations').map((s) => `${s.toLowerCase().replace(/\.$/, '')}#`),
+    ]),
     quoteIntroRe: phraseRe(stringList(quotation['introducers'], 'quotation.introducers'), 'i'),
     quotationRe: new RegExp(`«(?<body>[^»]*)»|“(?<body2>[^”]*)”|"(?<body3>[^"\\n]*(?:\\n(?!\\s*\\n)[^"\\n]*)*)"|(?<=:\\s*)'(?<body4>[\\s\\S]*?)'(?=[\\s.,;:)]|$)${block}`, 'g'),
     dates: compileDateRules(raw),
@@ -272,12 +276,17 @@ export function splitSentences(
       const body = text.slice(para.start, para.end);
       let pieceStart = 0;
       let afterColon = false;
+      let lastNumber: number | undefined;
       const push = (s: number, e: number, open: boolean): void => {
         const t = trimmed(body, s, e);
         if (!t) return;
         const chunk = body.slice(t.start, t.end);
-        const opens = s === 0 || afterColon;
-        const marker = opens ? POINT_RE.exec(chunk)?.[1] : undefined;
+        const found = POINT_RE.exec(chunk)?.[1];
+        // a marker opens a point at a paragraph's start, after a colon, or as the next number ("1. Yes. 2. No.")
+        const next = found !== undefined && lastNumber !== undefined && parseInt(found, 10) === lastNumber + 1;
+        const opens = s === 0 || afterColon || next;
+        const marker = opens ? found : undefined;
+        if (marker !== undefined) lastNumber = parseInt(marker, 10);
         pieces.push({
           start: para.start + t.start,
           end: para.start + t.end,
@@ -291,8 +300,9 @@ export function splitSentences(
         const at = m.index;
         if (m[0].startsWith('.')) {
           const before = body.slice(pieceStart, at);
-          const word = /([A-Za-z]+)$/.exec(before)?.[1];
-          if (word !== undefined && (abbreviations.has(word.toLowerCase()) || /^[A-Z]$/.test(word))) continue;
+          const word = /([A-Za-z]+)$/.exec(before)?.[1]?.toLowerCase();
+          if (word !== undefined && (abbreviations.has(word) || /^[A-Z]$/.test(/([A-Za-z]+)$/.exec(before)?.[1] ?? ''))) continue;
+          if (word !== undefined && abbreviations.has(`${word}#`) && /^\s*\d/.test(body.slice(at + 1))) continue;
           if (/^\s*\d{1,2}$/.test(before)) continue; // a point marker "3."
         }
         push(pieceStart, at + m[0].length, false);
@@ -661,6 +671,10 @@ function frameContent(text: string, f: Frame, clauseStart: number, limit: number
   const afterFrame = text.slice(f.frameEnd, limit);
   if (/^\s*,/.test(afterFrame) && /\S\s*,\s*$/.test(beforeFrame) && trimContent(text, clauseStart, f.frameStart) !== null) {
     return trimContent(text, clauseStart, limit); // "Such a situation, said X, might…"
+  }
+  if (/^[\s.!?;]*$/.test(afterFrame) && /\S\s*,\s*$/.test(beforeFrame)) {
+    const before = trimContent(text, clauseStart, f.frameStart);
+    if (before) return before; // "The front holds, said KIM IL SUNG."
   }
   let pos = f.frameEnd;
   if (!f.speakerAfter && !/\bthat$/i.test(text.slice(f.verbSpan.start, f.verbSpan.end))) {

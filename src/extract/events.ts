@@ -200,7 +200,10 @@ export function compileEventRules(raw: RawInputs): CompiledEventRules {
     senderPronouns: new Set(list(pronouns['sender'], 'pronouns.sender')),
     previousPronouns: new Set(list(pronouns['previous'], 'pronouns.previous')),
     personPronouns: new Set(list(pronouns['person'], 'pronouns.person')),
-    abbreviations: new Set(stringList(verbs['abbreviations'], 'data/lexicon/reporting-verbs.yaml', 'abbreviations').map((s) => s.toLowerCase())),
+    abbreviations: new Set([
+      ...stringList(verbs['abbreviations'], 'data/lexicon/reporting-verbs.yaml', 'abbreviations').map((s) => s.toLowerCase().replace(/\.$/, '')),
+      ...stringList(verbs['numberAbbreviations'], 'data/lexicon/reporting-verbs.yaml', 'numberAbbreviations').map((s) => `${s.toLowerCase().replace(/\.$/, '')}#`),
+    ]),
     dates: compileDateRules(raw),
   };
 }
