@@ -108,7 +108,7 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
     ? Object.entries(idMap)
         .flatMap(([propertyId, words]) => list(words, `identifiers.${propertyId}`).map((w) => ({ propertyId, w })))
         .sort((a, b) => b.w.length - a.w.length)
-        .map(({ propertyId, w }) => ({ propertyId, re: new RegExp(`^(?:\\*\\*|\\[)?(?:\\p{L}+:\\s*)?${alt([w])}\\s*${sign}\\s*(\\d[\\d/-]*)`, 'iu') }))
+        .map(({ propertyId, w }) => ({ propertyId, re: new RegExp(`^(?:\\*\\*|\\[)?(?:\\p{L}+:\\s*)?${alt([w])}\\s*${sign}\\s*(\\d[\\d/-]*)(?![\\p{L}\\d?*#])`, 'iu') }))
     : [];
   const closingNumberId = lex['outgoingNumber'] ?? 'outgoing-number';
   if (typeof closingNumberId !== 'string') throw new ConfigError(`${FILE}: "outgoingNumber" must be a string`, 'lexicon-shape');
@@ -321,7 +321,8 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     const rest = a.text.replace(rules.addresseeOpener ?? /^/, '');
     const bracket = /\[([^\]]+)\]/.exec(rest);
     // "GROMYKO, Moscow": the name ends at the first comma.
-    const name = stripHonorifics(rest.replace(/\[[^\]]*\]/g, ' '), rules.names).split(',')[0]?.replace(/[\s,.;:]+$/, '').trim() ?? '';
+    // a bracket cut off by a garbled line ("TO FILIPPOV [STA") is dropped, not read as a name
+    const name = stripHonorifics(rest.replace(/\[[^\]]*(?:\]|$)/g, ' '), rules.names).split(',')[0]?.replace(/[\s,.;:]+$/, '').trim() ?? '';
     const editorialName = bracket?.[1]?.replace(/^[*_\s]+|[*_\s?]+$/g, '');
     const byName = name ? lookupAuthority(name, authorities) : undefined;
     const byBracket = editorialName ? lookupAuthority(editorialName, authorities) : undefined;

@@ -160,12 +160,14 @@ export function extractMentions(doc: SourceDoc, rules: CompiledNameRules, author
   for (const m of matchAuthorities(text, authorities)) {
     const bracket = /\[\**$/.test(text.slice(Math.max(0, m.span.start - 3), m.span.start)) && /^\**\]/.test(text.slice(m.span.end, m.span.end + 3));
     mentions.push({ kind: 'mention', entity: refOf(m.entry), surface: m.surface, span: m.span, via: bracket ? 'editorial-bracket' : 'authority' });
-    entities.set(`${m.entry.type}/${m.entry.slug}`, describeEntity(m.entry));
+    const key = `${m.entry.type}/${m.entry.slug}`;
+    if (!entities.has(key)) entities.set(key, describeEntity(m.entry));
     taken.push(m.span);
   }
   const report: ReportItem[] = [];
   const candidates = doc.segments
-    .filter((s) => NAME_KINDS.has(s.kind))
+    // a list item inside a point is read with the point
+    .filter((s) => NAME_KINDS.has(s.kind) && !(s.parent !== undefined && NAME_KINDS.has(doc.segments[s.parent]?.kind ?? 'sentence')))
     .flatMap((s) => nameCandidates(s.text, s.span.start, rules))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const keyOf = (name: string): string => name.replace(/\s+/g, ' ').toUpperCase();
@@ -224,7 +226,7 @@ export function extractMentions(doc: SourceDoc, rules: CompiledNameRules, author
   mentions.sort((a, b) => compareSpans(a.span, b.span));
   return {
     mentions,
-    entities: [...entities.values()].sort((a, b) => `${a.type}/${a.slug}`.localeCompare(`${b.type}/${b.slug}`)),
+    entities: [...entities.values()].sort((a, b) => (`${a.type}/${a.slug}` < `${b.type}/${b.slug}` ? -1 : 1)),
     report,
   };
 }

@@ -152,6 +152,14 @@ function isClosing(s: string): boolean {
   return ws.length <= 5 && /\d/.test(s) && !ws.some((w) => /^\p{Ll}{4,}/u.test(w));
 }
 
+/** A line of no words: cipher groups, digits and symbols ("QXZR VVTK 48213 55190", "~~~ ~~~"). */
+function isNoise(s: string): boolean {
+  if (/\p{Ll}{2,}/u.test(s)) return false;
+  const ws = words(s);
+  const groups = ws.filter((w) => /^(?:\d{4,}|[^\p{L}\d]+|\p{Lu}{4}|\p{Lu}{5})$/u.test(w)).length;
+  return ws.length > 0 && groups / ws.length >= 0.6 && !/^\d{1,2}[.)]/.test(s);
+}
+
 function classify(line: Line, seg: Segmenter): LineKind | 'title' | undefined {
   if (TITLE_RE.test(line.text)) return 'title';
   for (const o of seg.openers) if (o.re.test(line.text)) return o.kind;
@@ -284,6 +292,12 @@ export function segmentText(text: string, segmenter?: Segmenter): Segment[] {
     const l = lines[j];
     if (!l) continue;
     const prev = blocks[blocks.length - 1];
+    // Garbled lines (cipher groups, symbols: "0000 0000 ## %%") stand alone, so they can be reported.
+    const noise = isNoise(l.text);
+    if (noise || (prev && isNoise(text.slice(prev.start, prev.end)))) {
+      blocks.push({ start: l.start, end: l.end });
+      continue;
+    }
     const marked = POINT_RE.test(l.text) || LIST_RE.test(l.text);
     // A sentence broken across a blank line continues in lower case: "… is two\n\nbillion …".
     const continues = prev && /^\p{Ll}/u.test(l.text) && !/[.!?:;]["'”’)\]]*$/.test(text.slice(prev.start, prev.end));

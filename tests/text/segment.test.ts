@@ -165,6 +165,12 @@ describe('segmentText on other layouts', () => {
     expect(brief(s, 'priority')).toEqual(['URGENT']);
   });
 
+  it('keeps garbled lines (cipher groups, symbols) as segments of their own', () => {
+    const text = 'The enemy has 8 divisions and\n0000 0000 ## %%\nQXZR VVTK 48213 55190\nmorale remains high.';
+    const s = segmentText(text, seg).filter((x) => x.kind === 'paragraph').map((x) => x.text);
+    expect(s).toEqual(['The enemy has 8 divisions and', '0000 0000 ## %%', 'QXZR VVTK 48213 55190', 'morale remains high.']);
+  });
+
   it('works without a vocabulary and on empty or blank texts', () => {
     expect(segmentText('')).toEqual([]);
     expect(segmentText(' \n\n\t ')).toEqual([]);
