@@ -189,7 +189,7 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
       ...stringList(lex['numberAbbreviations'], 'numberAbbreviations').map((s) => `${s.toLowerCase().replace(/\.$/, '')}#`),
     ]),
     quoteIntroRe: phraseRe(stringList(quotation['introducers'], 'quotation.introducers'), 'i'),
-    quotationRe: new RegExp(`«(?<body>[^»]*)»|“(?<body2>[^”]*)”|"(?<body3>[^"\\n]*(?:\\n(?!\\s*\\n)[^"\\n]*)*)"|(?<=:\\s*)'(?<body4>[\\s\\S]*?)'(?=[\\s.,;:)]|$)${block}`, 'g'),
+    quotationRe: new RegExp(`«(?<body>[^»]*)»|“(?<body2>[^”]*)”|"(?<body3>[^"\\n]*(?:\\n(?!\\s*\\n)[^"\\n]*)*)"|:\\s*'(?<body4>[\\s\\S]*?)'(?=[\\s.,;:)]|$)${block}`, 'g'),
     dates: compileDateRules(raw),
   };
 }
@@ -241,6 +241,13 @@ function paragraphs(text: string, start: number, end: number): Span[] {
   const last = trimmed(text, from, end);
   if (last) out.push(last);
   return out;
+}
+
+/** The run of ASCII letters that ends at `end` (not before `floor`), "" when there is none. */
+function wordBefore(s: string, end: number, floor: number): string {
+  let i = end;
+  while (i > floor && /[A-Za-z]/.test(s.charAt(i - 1))) i--;
+  return s.slice(i, end);
 }
 
 /** A short line without lower-case letters (a signature, a number) never continues a sentence. */
@@ -299,11 +306,11 @@ export function splitSentences(
       for (let m = boundaryRe.exec(body); m; m = boundaryRe.exec(body)) {
         const at = m.index;
         if (m[0].startsWith('.')) {
-          const before = body.slice(pieceStart, at);
-          const word = /([A-Za-z]+)$/.exec(before)?.[1]?.toLowerCase();
-          if (word !== undefined && (abbreviations.has(word) || /^[A-Z]$/.test(/([A-Za-z]+)$/.exec(before)?.[1] ?? ''))) continue;
-          if (word !== undefined && abbreviations.has(`${word}#`) && /^\s*\d/.test(body.slice(at + 1))) continue;
-          if (/^\s*\d{1,2}$/.test(before)) continue; // a point marker "3."
+          const printed = wordBefore(body, at, pieceStart);
+          const word = printed.toLowerCase();
+          if (word !== '' && (abbreviations.has(word) || /^[A-Z]$/.test(printed))) continue;
+          if (word !== '' && abbreviations.has(`${word}#`) && /^\s*\d/.test(body.slice(at + 1, at + 4))) continue;
+          if (at - pieceStart <= 4 && /^\s*\d{1,2}$/.test(body.slice(pieceStart, at))) continue; // a point marker "3."
         }
         push(pieceStart, at + m[0].length, false);
         afterColon = m[0] === ':';
@@ -387,6 +394,28 @@ export interface MentionIndex {
   readonly sorted: readonly MentionRecord[];
   readonly byStart: ReadonlyMap<number, MentionRecord>;
   readonly byEnd: ReadonlyMap<number, MentionRecord>;
+}
+
+/** Index in `index.sorted` of the first mention that starts at or after `pos` (binary search). */
+export function firstMentionFrom(index: MentionIndex, pos: number): number {
+  let lo = 0;
+  let hi = index.sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((index.sorted[mid]?.span.start ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when some mention overlaps [start, end). Mentions are assumed shorter than 300 code units. */
+function overlapsMention(index: MentionIndex, start: number, end: number): boolean {
+  for (let i = firstMentionFrom(index, end) - 1; i >= 0; i--) {
+    const m = index.sorted[i];
+    if (!m || m.span.start < start - 300) break;
+    if (m.span.start < end && start < m.span.end) return true;
+  }
+  return false;
 }
 
 /** Indexes mentions by start and end offset (the longest wins at a shared offset). */
@@ -585,14 +614,16 @@ function findFrames(text: string, s: Sentence, hits: readonly VerbHit[], rules: 
   for (const h of hits) {
     const vs = h.start;
     let ve = h.end;
-    if (index.sorted.some((x) => x.span.start < ve && vs < x.span.end)) continue;
+    if (overlapsMention(index, vs, ve)) continue;
     const entry = rules.formIndex.get(normalise(h.form));
     if (!entry) continue;
-    const before = text.slice(s.start, vs);
+    // only the last words before the verb matter: a window keeps the end-anchored regexes cheap
+    const w = Math.max(s.start, vs - 80);
+    const before = text.slice(w, vs);
     const prev = lastWord(before.replace(/\s+$/, ''));
     const prevWord = prev && /\s$/.test(before) ? prev.word.toLowerCase() : undefined;
     if (prevWord !== undefined && rules.notAfter.has(prevWord)) continue;
-    const comp = rules.complementizerRe.exec(text.slice(ve, s.end));
+    const comp = rules.complementizerRe.exec(text.slice(ve, Math.min(s.end, ve + 40)));
     const verbEnd = comp && comp[0].trim() !== '' ? ve + comp[0].length : ve;
     const base = { act: entry.act, verbSpan: { start: vs, end: verbEnd }, speakerAfter: entry.speakerAfter };
     if (entry.speakerAfter) {
@@ -605,14 +636,14 @@ function findFrames(text: string, s: Sentence, hits: readonly VerbHit[], rules: 
       continue;
     }
     const p = stripGap(before, rules);
-    const subj = index.byEnd.get(s.start + p.length);
+    const subj = index.byEnd.get(w + p.length);
     if (subj && subj.span.start >= s.start) {
       frames.push({ ...base, speaker: subj.entity, frameStart: subj.span.start, frameEnd: verbEnd });
       continue;
     }
     const pw = lastWord(p);
     if (pw && (rules.speakerPronouns.has(pw.word) || rules.senderPronouns.has(pw.word) || rules.unresolvedPronouns.has(pw.word))) {
-      frames.push({ ...base, frameStart: s.start + pw.start, frameEnd: verbEnd, unresolved: `pronoun:${pw.word}` });
+      frames.push({ ...base, frameStart: w + pw.start, frameEnd: verbEnd, unresolved: `pronoun:${pw.word}` });
       continue;
     }
     const inverted = mentionAfter(text, ve, index, s.end);
@@ -621,7 +652,7 @@ function findFrames(text: string, s: Sentence, hits: readonly VerbHit[], rules: 
       frames.push({ ...base, speaker: inverted.entity, frameStart: vs, frameEnd: ve });
       continue;
     }
-    const invertedPronoun = /^\s+(\w+)\b/.exec(text.slice(ve, s.end));
+    const invertedPronoun = /^\s+(\w+)\b/.exec(text.slice(ve, Math.min(s.end, ve + 40)));
     if (invertedPronoun?.[1] !== undefined && rules.speakerPronouns.has(invertedPronoun[1])) {
       frames.push({ ...base, frameStart: vs, frameEnd: ve + invertedPronoun[0].length, unresolved: `pronoun:${invertedPronoun[1]}` });
       continue;

@@ -6,6 +6,7 @@ import { ConfigError } from '../errors.js';
 import type { Span } from '../text/span.js';
 import {
   bodyRegion,
+  firstMentionFrom,
   indexMentions,
   mentionAfter,
   phraseAlternation,
@@ -351,10 +352,11 @@ function stripGap(prefix: string, re: RegExp): string {
 type Subject = { readonly kind: 'names'; readonly refs: EntityRef[] } | { readonly kind: 'sender' } | { readonly kind: 'previous'; readonly word: string } | { readonly kind: 'none' };
 
 function subjectBefore(text: string, s: Sentence, at: number, index: MentionIndex, rules: CompiledEventRules): { subject: Subject; gap: string } {
-  const before = text.slice(s.start, at);
+  const from = Math.max(s.start, at - 120);
+  const before = text.slice(from, at);
   const p = stripGap(before, rules.gapTailRe);
   const gap = before.slice(p.length);
-  const names = namesBefore(text, s.start + p.length, index, s.start).filter((m) => AGENT_TYPES.has(m.entity.type));
+  const names = namesBefore(text, from + p.length, index, s.start).filter((m) => AGENT_TYPES.has(m.entity.type));
   if (names.length) return { subject: { kind: 'names', refs: names.map((m) => m.entity) }, gap };
   const w = /(?:^|[^\w'])(\w+)$/.exec(p)?.[1];
   if (w !== undefined && rules.senderPronouns.has(w)) return { subject: { kind: 'sender' }, gap };
@@ -369,9 +371,9 @@ function addUnique(list: EntityRef[], refs: readonly EntityRef[]): void {
 /** The first place named right after one of `prepositions` in [from, limit). */
 function placeAfter(text: string, from: number, limit: number, index: MentionIndex, prep: RegExp | null): MentionRecord | undefined {
   if (!prep) return undefined;
-  for (const m of index.sorted) {
-    if (m.span.start < from) continue;
-    if (m.span.start >= limit) break;
+  for (let i = firstMentionFrom(index, from); i < index.sorted.length; i++) {
+    const m = index.sorted[i];
+    if (!m || m.span.start >= limit) break;
     if (!PLACE_TYPES.has(m.entity.type)) continue;
     if (prep.test(text.slice(Math.max(from, m.span.start - 12), m.span.start))) return m;
   }
@@ -537,7 +539,12 @@ function processRegion(
         const first = mentionAfter(text, ce, index, s.end);
         if (!first) continue;
         const companions = namesFrom(text, first, index, s.end).filter((m) => AGENT_TYPES.has(m.entity.type)).map((m) => m.entity);
-        const travellers = index.sorted.filter((m) => m.span.start >= s.start && m.span.end <= cs && AGENT_TYPES.has(m.entity.type)).map((m) => m.entity);
+        const travellers: EntityRef[] = [];
+        for (let i = firstMentionFrom(index, s.start); i < index.sorted.length; i++) {
+          const m = index.sorted[i];
+          if (!m || m.span.start >= cs) break;
+          if (m.span.end <= cs && AGENT_TYPES.has(m.entity.type)) travellers.push(m.entity);
+        }
         const target = [...travels].reverse().find((t) => t.agents.some((a) => travellers.some((b) => sameEntity(a, b))));
         if (target) addUnique(target.participants, companions);
         else if (travels.length) report.push(reportItem(text, 'ambiguous', 'companions named for a journey that could not be identified', { start: cs, end: s.end }));
