@@ -48,6 +48,12 @@ export interface CompiledClaimRules {
   readonly senderPronouns: ReadonlySet<string>;
   readonly unresolvedPronouns: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
+  /** Words that open a numbered point at a paragraph's start ("Firstly"). */
+  readonly pointWords: ReadonlySet<string>;
+  /** Anchored: the first line of a quoted telegram that names its addressee ("To Comrade X"). */
+  readonly addressLineRe: RegExp | null;
+  /** Anchored, whole line: closing words beside a signature ("With respect,"). */
+  readonly closingRe: RegExp;
   /** Case-insensitive: a telegram cue in the sentence that introduces a quotation. */
   readonly quoteIntroRe: RegExp | null;
   /** Global: «…», “…”, "…", ': '…'' and Quote … Unquote blocks (group `body` or `block`). */
@@ -189,6 +195,9 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
       ...stringList(lex['numberAbbreviations'], 'numberAbbreviations').map((s) => `${s.toLowerCase().replace(/\.$/, '')}#`),
     ]),
     quoteIntroRe: phraseRe(stringList(quotation['introducers'], 'quotation.introducers'), 'i'),
+    pointWords: new Set(stringList(lex['pointWords'], 'pointWords')),
+    addressLineRe: phraseRe(stringList(quotation['addressLines'], 'quotation.addressLines'), '', '^\\s*'),
+    closingRe: new RegExp(`^[\\s,.;:!]*(?:(?:${phraseAlternation(stringList(quotation['closings'], 'quotation.closings')) || '(?!)'})(?![\\w-]))?[\\s,.;:!]*$`, 'i'),
     quotationRe: new RegExp(`«(?<body>[^»]*)»|“(?<body2>[^”]*)”|"(?<body3>[^"\\n]*(?:\\n(?!\\s*\\n)[^"\\n]*)*)"|:\\s*'(?<body4>[\\s\\S]*?)'(?=[\\s.,;:)]|$)${block}`, 'g'),
     dates: compileDateRules(raw),
   };
@@ -268,6 +277,7 @@ export function splitSentences(
   region: Span,
   abbreviations: ReadonlySet<string>,
   holes: readonly Span[] = [],
+  pointWords: ReadonlySet<string> = new Set(),
 ): Sentence[] {
   const pieces: Piece[] = [];
   const stretches: Span[] = [];
@@ -277,7 +287,8 @@ export function splitSentences(
     from = Math.max(from, h.end);
   }
   if (from < region.end) stretches.push({ start: from, end: region.end });
-  const boundaryRe = /[.!?]["'”»)\]]*(?=\s|$)|:(?=\s+\d{1,2}[.)]\s)/g;
+  // terminal punctuation; a colon before "1."; a line break before a line that opens with "2." or "3)"
+  const boundaryRe = /[.!?]["'”»)\]]*(?=\s|$)|:(?=\s+\d{1,2}[.)]\s)|\n(?=[ \t]*\d{1,2}[.)][ \t])/g;
   for (const stretch of stretches) {
     for (const para of paragraphs(text, stretch.start, stretch.end)) {
       const body = text.slice(para.start, para.end);
@@ -288,12 +299,13 @@ export function splitSentences(
         const t = trimmed(body, s, e);
         if (!t) return;
         const chunk = body.slice(t.start, t.end);
-        const found = POINT_RE.exec(chunk)?.[1];
+        const word = /^([A-Z][a-z]+),/.exec(chunk)?.[1];
+        const found = POINT_RE.exec(chunk)?.[1] ?? (word !== undefined && pointWords.has(word) && s === 0 ? word : undefined);
         // a marker opens a point at a paragraph's start, after a colon, or as the next number ("1. Yes. 2. No.")
-        const next = found !== undefined && lastNumber !== undefined && parseInt(found, 10) === lastNumber + 1;
+        const next = found !== undefined && lastNumber !== undefined && Number.parseInt(found, 10) === lastNumber + 1;
         const opens = s === 0 || afterColon || next;
         const marker = opens ? found : undefined;
-        if (marker !== undefined) lastNumber = parseInt(marker, 10);
+        if (marker !== undefined && /^\d/.test(marker)) lastNumber = Number.parseInt(marker, 10);
         pieces.push({
           start: para.start + t.start,
           end: para.start + t.end,
@@ -312,8 +324,8 @@ export function splitSentences(
           if (word !== '' && abbreviations.has(`${word}#`) && /^\s*\d/.test(body.slice(at + 1, at + 4))) continue;
           if (at - pieceStart <= 4 && /^\s*\d{1,2}$/.test(body.slice(pieceStart, at))) continue; // a point marker "3."
         }
-        push(pieceStart, at + m[0].length, false);
-        afterColon = m[0] === ':';
+        push(pieceStart, at + m[0].length, m[0] === '\n');
+        afterColon = m[0] === ':' || m[0] === '\n';
         pieceStart = at + m[0].length;
       }
       push(pieceStart, body.length, true);
@@ -505,17 +517,32 @@ function findQuotations(
       if (!author && (/\bfrom\s+(?:[A-Za-z]+\.?\s+)?$/i.test(before) || AUTHOR_AFTER_RE.test(after))) author = mention.entity;
       else if (!recipient && /\bto\s+(?:[A-Za-z]+\.?\s+)?$/i.test(before)) recipient = mention.entity;
     }
-    // the quoted telegram's own signature: a line holding only a name, near its end
+    const lineOf = (pos: number): Span => {
+      const start = Math.max(content.start, text.lastIndexOf('\n', pos - 1) + 1);
+      const end = text.indexOf('\n', pos);
+      return { start, end: end < 0 || end > content.end ? content.end : end };
+    };
+    const mentionsIn = (line: Span): MentionRecord[] => index.sorted.filter((x) => x.span.start >= line.start && x.span.end <= line.end);
+    // its own addressee: "To Comrade MAO ZEDONG" on its first line
+    const firstLine = lineOf(content.start);
+    if (!recipient && rules.addressLineRe?.test(text.slice(firstLine.start, firstLine.end))) {
+      recipient = mentionsIn(firstLine).find((x) => x.entity.type === 'Person')?.entity;
+    }
+    // its own signature: a line near its end holding only names and closing words
     const lines = text.slice(content.start, content.end).split('\n');
-    const tail = lines.slice(-3).join('\n');
+    const tail = lines.slice(-5).join('\n');
     const tailStart = content.end - tail.length;
     if (!author) {
-      for (const mention of index.sorted) {
-        if (mention.span.start < tailStart || mention.span.end > content.end) continue;
-        const lineStart = text.lastIndexOf('\n', mention.span.start - 1) + 1;
-        const lineEnd = text.indexOf('\n', mention.span.end);
-        const line = text.slice(lineStart, lineEnd < 0 || lineEnd > content.end ? content.end : lineEnd);
-        if (mention.entity.type === 'Person' && line.trim() === mention.surface.trim()) author = mention.entity;
+      for (let pos = tailStart; pos < content.end; ) {
+        const line = lineOf(pos);
+        const names = mentionsIn(line).filter((x) => x.entity.type === 'Person');
+        let rest = text.slice(line.start, line.end);
+        for (const n of [...names].reverse()) rest = rest.slice(0, n.span.start - line.start) + rest.slice(n.span.end - line.start);
+        if (names[0] && rules.closingRe.test(rest)) {
+          author = names[0].entity;
+          break;
+        }
+        pos = line.end + 1;
       }
     }
     // its closing date, else the date the introduction gives
@@ -587,7 +614,7 @@ function trimContent(text: string, start: number, end: number): Span | null {
 
 /** Strips words allowed between a speaker and the verb ("also", ", however,") from the end. */
 function stripGap(prefix: string, rules: CompiledClaimRules): string {
-  let p = prefix.replace(/\s+$/, '');
+  let p = prefix.replace(/\s+$/, '').replace(/\s*\([^()]{1,40}\)$/, '');
   for (let i = 0; i < 4; i++) {
     const q = p.replace(/\s*,$/, '');
     const m = rules.gapTailRe.exec(q);
@@ -767,7 +794,7 @@ function processRegion(
     hits.push({ start, end: start + m[0].length, form: m[0] });
   }
   let h = 0;
-  for (const s of splitSentences(text, ctx.region, rules.abbreviations, ctx.holes)) {
+  for (const s of splitSentences(text, ctx.region, rules.abbreviations, ctx.holes, rules.pointWords)) {
     while (h < hits.length && (hits[h]?.start ?? Infinity) < s.start) h++;
     const inSentence: VerbHit[] = [];
     for (let k = h; k < hits.length; k++) {

@@ -76,6 +76,10 @@ export interface CompiledEventRules {
   readonly zoneRe: RegExp | null;
   readonly zones: ReadonlyMap<string, readonly ZonePeriod[]>;
   readonly senderPronouns: ReadonlySet<string>;
+  readonly recipientPronouns: ReadonlySet<string>;
+  /** Global, case-insensitive: "today", "yesterday"… with group 1 the word. */
+  readonly relativeDayRe: RegExp | null;
+  readonly relativeDays: ReadonlyMap<string, number>;
   readonly previousPronouns: ReadonlySet<string>;
   readonly personPronouns: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
@@ -167,6 +171,11 @@ export function compileEventRules(raw: RawInputs): CompiledEventRules {
   const part = unit ? `(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)?(?:${num})\\s+(?:${unit})(?![\\w-]))` : null;
   const half = `(?:\\s+and\\s+a\\s+half)?`;
   const zones = zoneTable(raw.lexicon['time-zones']);
+  const relativeDays = new Map<string, number>();
+  for (const [w, n] of Object.entries(section(lex['relativeDays'], EVENTS, 'relativeDays'))) {
+    if (typeof n !== 'number' || !Number.isInteger(n)) throw new ConfigError(`${EVENTS}: "relativeDays.${w}" must be a whole number of days, found ${JSON.stringify(n)}`, 'lexicon-shape');
+    relativeDays.set(w.toLowerCase(), n);
+  }
   const gap = list(lex['subjectGap'], 'subjectGap');
   const potential = list(travel['potential'], 'travel.potential');
   const modes = list(travel['modes'], 'travel.modes');
@@ -199,6 +208,9 @@ export function compileEventRules(raw: RawInputs): CompiledEventRules {
     zoneRe: zones.size ? new RegExp(`^\\s*,?\\s*(?:of\\s+|by\\s+)?(${phraseAlternation(zones.keys())})(?![\\w-])`, 'i') : null,
     zones,
     senderPronouns: new Set(list(pronouns['sender'], 'pronouns.sender')),
+    recipientPronouns: new Set(list(pronouns['recipient'], 'pronouns.recipient')),
+    relativeDays,
+    relativeDayRe: relativeDays.size ? new RegExp(`(?<![\\w-])(${phraseAlternation(relativeDays.keys())})(?![\\w-])`, 'i') : null,
     previousPronouns: new Set(list(pronouns['previous'], 'pronouns.previous')),
     personPronouns: new Set(list(pronouns['person'], 'pronouns.person')),
     abbreviations: new Set([
@@ -252,6 +264,9 @@ interface RegionContext {
   readonly region: Span;
   readonly holes: readonly Span[];
   readonly author?: EntityRef;
+  readonly recipient?: EntityRef;
+  /** The telegram's own date (YYYY-MM-DD), which "today" refers to. */
+  readonly day?: string;
 }
 
 /** The first date or date-time of a sentence, with the zone printed after it when there is one. */
@@ -261,6 +276,7 @@ function sentenceDate(
   rules: CompiledEventRules,
   reference: { year: number; month: number } | undefined,
   report: ReportItem[],
+  day?: string,
 ): StatedDateTime | undefined {
   const body = text.slice(s.start, s.end);
   const scan = scanDates(body, s.start, rules.dates, reference);
@@ -270,6 +286,19 @@ function sentenceDate(
   if (dt && dt.datatype === 'date' && time) {
     dt = combineDateAndTime(dt, time, text);
     zoneFrom = time.span.end;
+  }
+  if (!dt && day !== undefined && rules.relativeDayRe) {
+    // "Today at 11:00": the telegram's own date, shifted
+    const rel = rules.relativeDayRe.exec(body);
+    const shift = rel?.[1] !== undefined ? rules.relativeDays.get(rel[1].toLowerCase()) : undefined;
+    if (rel && shift !== undefined) {
+      const d = new Date(`${day}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + shift);
+      const start = s.start + rel.index;
+      const date: StatedDateTime = { value: d.toISOString().slice(0, 10), datatype: 'date', timeZoneStated: false, asPrinted: rel[0], span: { start, end: start + rel[0].length } };
+      dt = time ? combineDateAndTime(date, time, text) : date;
+      zoneFrom = time?.span.end;
+    }
   }
   if (!dt) {
     // "on the 10th": a day of the reference month
@@ -313,7 +342,7 @@ function namesFrom(text: string, first: MentionRecord, index: MentionIndex, limi
   const out = [first];
   let end = first.span.end;
   for (;;) {
-    const join = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/.exec(text.slice(end, limit));
+    const join = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)/.exec(text.slice(end, limit));
     if (!join) break;
     // "and our adviser cde. Vasiliev": up to three lower-case words before the name
     const descr = /^(?:[a-z]+\.?\s+){0,3}/.exec(text.slice(end + join[0].length, limit))?.[0].length ?? 0;
@@ -349,17 +378,23 @@ function stripGap(prefix: string, re: RegExp): string {
   return p;
 }
 
-type Subject = { readonly kind: 'names'; readonly refs: EntityRef[] } | { readonly kind: 'sender' } | { readonly kind: 'previous'; readonly word: string } | { readonly kind: 'none' };
+type Subject =
+  | { readonly kind: 'names'; readonly refs: EntityRef[] }
+  | { readonly kind: 'sender' }
+  | { readonly kind: 'recipient' }
+  | { readonly kind: 'previous'; readonly word: string }
+  | { readonly kind: 'none' };
 
 function subjectBefore(text: string, s: Sentence, at: number, index: MentionIndex, rules: CompiledEventRules): { subject: Subject; gap: string } {
   const from = Math.max(s.start, at - 120);
   const before = text.slice(from, at);
-  const p = stripGap(before, rules.gapTailRe);
+  const p = stripGap(before, rules.gapTailRe).replace(/\s*\([^()]{1,40}\)$/, '');
   const gap = before.slice(p.length);
   const names = namesBefore(text, from + p.length, index, s.start).filter((m) => AGENT_TYPES.has(m.entity.type));
   if (names.length) return { subject: { kind: 'names', refs: names.map((m) => m.entity) }, gap };
   const w = /(?:^|[^\w'])(\w+)$/.exec(p)?.[1];
   if (w !== undefined && rules.senderPronouns.has(w)) return { subject: { kind: 'sender' }, gap };
+  if (w !== undefined && rules.recipientPronouns.has(w)) return { subject: { kind: 'recipient' }, gap };
   if (w !== undefined && rules.previousPronouns.has(w)) return { subject: { kind: 'previous', word: w }, gap };
   return { subject: { kind: 'none' }, gap };
 }
@@ -435,7 +470,7 @@ function processRegion(
         const vs = s.start + v.index;
         const ve = vs + v[0].length;
         const { subject } = subjectBefore(text, s, vs, index, rules);
-        if (subject.kind === 'none' || subject.kind === 'previous') continue;
+        if (subject.kind === 'none' || subject.kind === 'previous' || subject.kind === 'recipient') continue;
         const object = mentionAfter(text, ve, index, s.end);
         const objectPronoun = /^\s+(me|us|him|her)\b/.exec(text.slice(ve, s.end))?.[1];
         if (!object && objectPronoun === undefined) continue;
@@ -446,7 +481,7 @@ function processRegion(
         if (objectPronoun !== undefined && rules.senderPronouns.has(objectPronoun)) addUnique(attendees, sender());
         if (subject.kind === 'sender' && !ctx.author) report.push(reportItem(text, 'ambiguous', "meeting attended by the telegram's author, who is not known", { start: vs, end: ve }));
         const m: MutableMeeting = { span: { start: s.start, end: s.end }, attendees };
-        const date = sentenceDate(text, s, rules, reference, report);
+        const date = sentenceDate(text, s, rules, reference, report, ctx.day);
         if (date) m.startDate = date;
         const place = placeAfter(text, ve, s.end, index, /(?<![\w-])(?:in|at)\s+$/i);
         if (place) m.location = place.entity;
@@ -497,6 +532,7 @@ function processRegion(
         let merge: MutableTravel | undefined;
         if (subject.kind === 'names') agents = subject.refs;
         else if (subject.kind === 'sender') agents = sender();
+        else if (subject.kind === 'recipient') agents = ctx.recipient ? [ctx.recipient] : [];
         else if (subject.kind === 'previous' && last && last.paragraph === paragraph) {
           agents = last.agents;
           merge = last;
@@ -523,7 +559,7 @@ function processRegion(
           if (mode !== undefined) t.mode = mode;
         }
         if (!t.startTime) {
-          const date = sentenceDate(text, s, rules, reference, report);
+          const date = sentenceDate(text, s, rules, reference, report, ctx.day);
           if (date) t.startTime = date;
         }
         if (!merge) travels.push(t);
@@ -545,7 +581,9 @@ function processRegion(
           if (!m || m.span.start >= cs) break;
           if (m.span.end <= cs && AGENT_TYPES.has(m.entity.type)) travellers.push(m.entity);
         }
-        const target = [...travels].reverse().find((t) => t.agents.some((a) => travellers.some((b) => sameEntity(a, b))));
+        const target =
+          travels.find((t) => t.span.start <= cs && cs < t.span.end) ??
+          [...travels].reverse().find((t) => t.agents.some((a) => travellers.some((b) => sameEntity(a, b))));
         if (target) addUnique(target.participants, companions);
         else if (travels.length) report.push(reportItem(text, 'ambiguous', 'companions named for a journey that could not be identified', { start: cs, end: s.end }));
       }
@@ -611,10 +649,28 @@ export function extractEvents(
     const within = quotedTelegrams.filter((q) => inside(outer, q));
     return within.filter((q) => !within.some((o) => o !== q && inside(o.span, q))).map((q) => q.span);
   };
-  processRegion(text, { region: body, holes: direct(body), ...(sender ? { author: sender } : {}) }, rules, index, quantities, reference, events, report);
+  const recipient = header.addressee?.entity;
+  const day = header.dateSent?.value.slice(0, 10);
+  processRegion(
+    text,
+    { region: body, holes: direct(body), ...(sender ? { author: sender } : {}), ...(recipient ? { recipient } : {}), ...(day !== undefined ? { day } : {}) },
+    rules,
+    index,
+    quantities,
+    reference,
+    events,
+    report,
+  );
   for (const q of quotedTelegrams) {
     const ref = q.dateSent ? { year: Number(q.dateSent.value.slice(0, 4)), month: Number(q.dateSent.value.slice(5, 7)) } : reference;
-    processRegion(text, { region: q.span, holes: direct(q.span), ...(q.author ? { author: q.author } : {}) }, rules, index, quantities, ref, events, report);
+    const ctx = {
+      region: q.span,
+      holes: direct(q.span),
+      ...(q.author ? { author: q.author } : {}),
+      ...(q.recipient ? { recipient: q.recipient } : {}),
+      ...(q.dateSent ? { day: q.dateSent.value.slice(0, 10) } : {}),
+    };
+    processRegion(text, ctx, rules, index, quantities, ref, events, report);
   }
   events.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   return { events, report };

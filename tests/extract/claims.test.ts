@@ -250,6 +250,23 @@ describe('extractClaims: speakers', () => {
     ]);
   });
 
+  it('opens points at line starts ("1)" without a blank line) and with ordinal words ("Firstly,")', () => {
+    const lines = run('KIM IL SUNG said:\n1) We agree that the troops wait.\n2) KIM IL SUNG proposed to send grain.');
+    expect(lines.claims.map((c) => [c.pointAsPrinted, c.speechAct])).toEqual([
+      ['1)', 'agree'],
+      ['2)', 'propose'],
+    ]);
+    const words = run('Firstly, KIM IL SUNG declared that the city is held.\n\nSecondly, he proposed to move the ministries.');
+    expect(words.claims.map((c) => [c.pointAsPrinted, c.claimant?.slug])).toEqual([
+      ['Firstly', 'kim'],
+      ['Secondly', 'kim'],
+    ]);
+  });
+
+  it('skips a parenthetical after the speaker: "GAO GANG (高岗) reported that"', () => {
+    expect(run('GAO GANG (高岗) reported that the bridge holds.').claims).toMatchObject([{ claimant: { slug: 'gao' }, speechAct: 'inform', text: 'the bridge holds' }]);
+  });
+
   it("reads the sender's own closing statements", () => {
     const r = run('Please instruct.');
     expect(r.claims).toMatchObject([{ claimant: SENDER, speechAct: 'request', text: 'Please instruct' }]);
@@ -281,6 +298,13 @@ describe('extractClaims: quoted telegrams', () => {
       ['pak', undefined, 1],
     ]);
     expect(r.report.map((x) => [x.code, x.message])).toEqual([['ambiguous', 'quoted telegram: the text does not say who wrote it']]);
+  });
+
+  it("takes a quoted telegram's addressee from its first line and its author from a signature with closing words", () => {
+    const text = 'KIM IL SUNG asked me to pass on the following letter:\n\nQuote.\n\nDear Comrade FILIPPOV!\n\nWe ask you to send ammunition.\n\nWith respect, KIM IL SUNG, PAK HON YONG.\n\nUnquote.';
+    const r = run(text);
+    expect(r.quotedTelegrams).toMatchObject([{ author: { slug: 'kim' }, recipient: { slug: 'stalin' } }]);
+    expect(r.report).toMatchObject([{ code: 'ambiguous', text: 'ask' }]); // "We ask": who "we" are is not said
   });
 
   it('leaves quoted words that are not introduced as a telegram to the claim', () => {

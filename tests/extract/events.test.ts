@@ -153,6 +153,21 @@ describe('extractEvents: meetings', () => {
     expect(r.report).toMatchObject([{ code: 'ambiguous', text: 'Moscow time' }]);
   });
 
+  it('reads "Today at 11:00" against the date the telegram was sent, and "invited me"', () => {
+    const [m] = meetings(run('Today at 11:00 KIM IL SUNG and PAK HON YONG received me.'));
+    expect(m).toMatchObject({ startDate: { value: '1950-10-07T11:00:00', asPrinted: 'Today at 11:00' }, attendees: [person('kim'), person('pak'), SENDER] });
+    expect(meetings(run('On 2 November at 23:00 Beijing time ZHOU ENLAI invited me to his residence.'))[0]?.startDate?.value).toBe('1950-11-02T23:00:00+08:00');
+  });
+
+  it('reads attendees named with a parenthetical: "ZHOU ENLAI (周恩来) and PAK HON YONG"', () => {
+    expect(meetings(run('I was received by MAO ZEDONG (毛泽东) in the presence of ZHOU ENLAI (周恩来) and PAK HON YONG (朴宪永).'))[0]?.attendees).toEqual([
+      SENDER,
+      person('mao'),
+      person('zhou'),
+      person('pak'),
+    ]);
+  });
+
   it('records a location only where the text states it', () => {
     const stated = run('I met with KIM IL SUNG on 12 September. The meeting took place in Pyongyang. Present were PAK HON YONG and our adviser cde. Vasiliev.');
     expect(meetings(stated)).toMatchObject([{ location: place('pyongyang'), attendees: [SENDER, person('kim'), person('pak'), person('vasiliev')] }]);
@@ -202,6 +217,16 @@ describe('extractEvents: journeys', () => {
     const [t, ...rest] = travels(run('KIM IL SUNG and PAK HON YONG may depart on 2 October. They could be flown to Moscow. He asked that KIM IL SUNG be accompanied by Vasiliev.'));
     expect(rest).toEqual([]);
     expect(t).toMatchObject({ agents: [person('kim'), person('pak')], participants: [person('vasiliev')], to: place('moscow'), status: 'potential' });
+  });
+
+  it('reads "You" as the addressee and companions in the same sentence', () => {
+    const header: HeaderRecord = {
+      ...headerDated('1950-10-08'),
+      addressee: { asPrinted: 'TO ZHOU ENLAI', span: { start: 0, end: 0 }, name: 'ZHOU ENLAI', isCodename: false, entity: person('zhou') },
+    };
+    expect(travels(run('You will fly from Irkutsk to Moscow on 9 October accompanied by SHI ZHE.', header))).toMatchObject([
+      { agents: [person('zhou')], participants: [person('shi')], from: place('irkutsk'), to: place('moscow'), startTime: { value: '1950-10-09' } },
+    ]);
   });
 
   it('reports a journey whose traveller cannot be identified', () => {
