@@ -708,17 +708,21 @@ function lastPersonBefore(index: MentionIndex, region: Span, pos: number, except
   return found;
 }
 
+/** The frame with its speaker resolved (and no `unresolved` note). */
+function withSpeaker(f: Frame, speaker: EntityRef): Frame {
+  return { act: f.act, verbSpan: f.verbSpan, frameStart: f.frameStart, frameEnd: f.frameEnd, speakerAfter: f.speakerAfter, speaker };
+}
+
 /** Resolves a frame's pronoun speaker; returns the frame with `speaker` set, or with `unresolved` kept. */
 function resolveSpeaker(f: Frame, ctx: RegionContext, st: State, index: MentionIndex, rules: CompiledClaimRules): Frame {
   if (f.speaker || f.unresolved === undefined || !f.unresolved.startsWith('pronoun:')) return f;
   const word = f.unresolved.slice('pronoun:'.length);
-  const { unresolved: _drop, ...rest } = f;
   if (rules.senderPronouns.has(word)) {
-    return ctx.reporter ? { ...rest, speaker: ctx.reporter } : { ...f, unresolved: `"${word}" stands for the telegram's author, who is not known` };
+    return ctx.reporter ? withSpeaker(f, ctx.reporter) : { ...f, unresolved: `"${word}" stands for the telegram's author, who is not known` };
   }
   if (rules.speakerPronouns.has(word)) {
     const who = st.speaker ?? lastPersonBefore(index, ctx.region, f.frameStart, ctx.reporter);
-    return who ? { ...rest, speaker: who } : { ...f, unresolved: `"${word}" has no speaker to refer to` };
+    return who ? withSpeaker(f, who) : { ...f, unresolved: `"${word}" has no speaker to refer to` };
   }
   return { ...f, unresolved: `"${word}" may stand for several people` };
 }
@@ -856,8 +860,7 @@ function processRegion(
       let f = resolveSpeaker(raw, ctx, st, index, rules);
       // "He requested that … and asked whether …": the second verb shares the subject
       if (previous?.speaker && f.unresolved?.startsWith('no speaker') && /\band\s*$/.test(text.slice(previous.frameEnd, f.frameStart))) {
-        const { unresolved: _drop, ...rest } = f;
-        f = { ...rest, speaker: previous.speaker };
+        f = withSpeaker(f, previous.speaker);
       }
       previous = f;
       if (f.unresolved !== undefined) {
