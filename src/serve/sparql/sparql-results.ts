@@ -60,8 +60,9 @@ export function isBooleanResults(results: JsonResults): results is Extract<JsonR
 }
 
 /**
- * Writes results in a format. CSV and TSV of an ASK answer are written as JSON's caller would
- * not ask for them (negotiation excludes them); here they degrade to a one-cell "true"/"false".
+ * Writes results in a format. CSV and TSV have no boolean form (the router does not offer them for
+ * ASK); should one be asked for, the answer is written as a single `_askResult` column.
+ * @example writeResults({ head: { vars: ['s'] }, results: { bindings: [] } }, 'csv') // "s\r\n"
  */
 export function writeResults(results: JsonResults, format: ResultsFormatName): string {
   switch (format) {
