@@ -16,7 +16,7 @@ import { renderIndexPage } from './html/index-page.js';
 import type { Site } from './html/layout.js';
 import { STYLE_SHEET } from './html/style-sheet.js';
 import { requestLogger, type Logger } from './log.js';
-import { findYasguiDir, QUERY_PAGE_SCRIPT } from './query-page.js';
+import { findYasguiDir, formatParameterToAccept, QUERY_PAGE_SCRIPT } from './query-page.js';
 import { isTraversal } from './request-path.js';
 import { createResourceIndex } from './resource-index.js';
 import { createResourceRouter } from './resource-route.js';
@@ -164,7 +164,7 @@ export function createApp(deps: AppDeps): Express {
 
   site_.use(createDatasetRouter({ dataset, site, cache, context, ontologyTurtle }));
   site_.use(createResourceRouter({ index, site, cache, context }));
-  if (deps.sparql) site_.use('/sparql', deps.sparql);
+  if (deps.sparql) site_.use('/sparql', formatParameterToAccept(), deps.sparql);
   else {
     site_.use('/sparql', () => {
       throw new HttpError(503, 'the SPARQL endpoint is not running in this server', 'no-sparql');

@@ -4,7 +4,9 @@
 // /static/yasgui/) by an external script, so that the Content-Security-Policy needs no inline script.
 
 import { createRequire } from 'node:module';
+import type { RequestHandler } from 'express';
 import { dirname, join } from 'node:path';
+import { findFormatByKey } from '../publish/formats.js';
 import { renderPage, sitePath, type Site } from './html/layout.js';
 import { html, type SafeHtml } from './html/template.js';
 
@@ -24,6 +26,30 @@ export const QUERY_FORM_FORMATS: readonly { readonly value: string; readonly lab
   { value: 'jsonld', label: 'JSON-LD (CONSTRUCT, DESCRIBE)' },
   { value: 'nt', label: 'N-Triples (CONSTRUCT, DESCRIBE)' },
 ];
+
+const RESULTS_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  json: 'application/sparql-results+json',
+  xml: 'application/sparql-results+xml',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+};
+
+/**
+ * Lets the plain form choose the results format: a GET with `query` and `format` (one of
+ * QUERY_FORM_FORMATS' values or any RDF format key) is answered as if it had sent the matching
+ * Accept header. Mount it before the SPARQL router; other requests pass unchanged.
+ */
+export function formatParameterToAccept(): RequestHandler {
+  return (req, _res, next) => {
+    const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+    const format = params.get('format');
+    if ((req.method === 'GET' || req.method === 'HEAD') && params.has('query') && format !== null) {
+      const mediaType = RESULTS_MEDIA_TYPES[format.toLowerCase()] ?? findFormatByKey(format)?.mediaType;
+      if (mediaType !== undefined) req.headers['accept'] = mediaType;
+    }
+    next();
+  };
+}
 
 const PREFIXES = `PREFIX cg: <https://w3id.org/cablegraph/ontology#>
 PREFIX schema: <https://schema.org/>

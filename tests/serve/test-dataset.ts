@@ -1,6 +1,6 @@
 // A small BuiltDataset built by hand (quads with the n3 DataFactory, one short text and its records),
 // so that the HTTP tests do not depend on the extractors; plus testDeps() for createApp.
-import type { Quad } from '@rdfjs/types';
+import type { NamedNode, Quad } from '@rdfjs/types';
 import { DataFactory, Writer } from 'n3';
 import type { ExtractionResult } from '../../src/extract/record.js';
 import { sha256Hex } from '../../src/publish/checksums.js';
@@ -73,7 +73,7 @@ export const RESULT: ExtractionResult = {
 function quads(): Quad[] {
   const g = n(`${BASE}graph/telegram/${SLUG}`);
   const e = n(`${BASE}graph/entities`);
-  const q = (s: string, p: string, o: ReturnType<typeof n> | ReturnType<typeof literal>, graph = g) => quad(n(s), n(p), o, graph);
+  const q = (s: string, p: string, o: Quad['object'], graph: NamedNode = g) => quad(n(s), n(p), o, graph);
   const a = IRI.annotation;
   return [
     q(IRI.telegram, RDF_TYPE, n(`${CG}Telegram`)),
