@@ -5,8 +5,8 @@ import type { ResultsFormatName } from './sparql-results.js';
 
 /** What a worker is started with (as workerData). */
 export interface QueryWorkerData {
-  /** The dataset as N-Quads text. */
-  readonly nquads: string;
+  /** The dataset as UTF-8 N-Quads in shared memory: one copy for the whole process, not one per worker. */
+  readonly nquads: SharedArrayBuffer;
   /** Base IRI for relative IRIs in queries and for prefixes in RDF output, ending in "/". */
   readonly baseIri: string;
   /** SELECT rows or CONSTRUCT/DESCRIBE triples beyond this are cut off (and flagged as truncated). */

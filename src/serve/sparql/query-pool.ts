@@ -102,7 +102,7 @@ export function resolveWorkerScript(moduleUrl: string = import.meta.url): URL {
 export async function createQueryPool(options: QueryPoolOptions): Promise<QueryPool> {
   const size = Math.max(1, options.size ?? 2);
   const maxQueue = options.maxQueue ?? 64;
-  const data: QueryWorkerData = { nquads: options.nquads, baseIri: options.baseIri ?? 'http://localhost:3000/', maxResults: options.maxResults };
+  const data: QueryWorkerData = { nquads: toSharedUtf8(options.nquads), baseIri: options.baseIri ?? 'http://localhost:3000/', maxResults: options.maxResults };
   const script = resolveWorkerScript();
   const slots: Slot[] = [];
   const queue: PendingJob[] = [];
@@ -281,6 +281,14 @@ export async function createQueryPool(options: QueryPoolOptions): Promise<QueryP
       await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };
+}
+
+/** Encodes text once into shared memory, which every worker reads without a copy of its own. */
+function toSharedUtf8(text: string): SharedArrayBuffer {
+  const bytes = Buffer.from(text, 'utf8');
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 /** Oxigraph reports syntax errors as "error at 3:15: expected …": say so in words, and keep it short. */

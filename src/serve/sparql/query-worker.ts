@@ -120,7 +120,7 @@ export function serveQueries(port: MessagePort, data: QueryWorkerData): void {
   let store: Store;
   try {
     store = new Store();
-    store.load(data.nquads, { format: 'application/n-quads', no_transaction: true });
+    store.load(new Uint8Array(data.nquads), { format: 'application/n-quads', no_transaction: true });
   } catch (error) {
     port.postMessage({ type: 'load-error', message: error instanceof Error ? error.message : String(error) } satisfies QueryWorkerMessage);
     return;
