@@ -80,7 +80,8 @@ export function highlightText(text: string, highlights: readonly Highlight[]): S
     const wantLink = links.filter(covers).sort(innerFirst)[0];
     let common = 0;
     while (common < stack.length && common < wantBlocks.length && stack[common] === wantBlocks[common]) common++;
-    if (link && (link !== wantLink || common < stack.length)) closeLink();
+    // A link is innermost: close it before any block closes or opens.
+    if (link && (link !== wantLink || common < stack.length || common < wantBlocks.length)) closeLink();
     while (stack.length > common) {
       stack.pop();
       out += '</span>';
