@@ -128,6 +128,9 @@ export const QUERY_PAGE_SCRIPT = `// Progressive enhancement of the SPARQL query
   if (!root || !form || typeof window.Yasgui !== 'function') return;
   var textarea = form.querySelector('textarea');
   var endpoint = new URL(root.getAttribute('data-endpoint') || 'sparql', document.baseURI).href;
+  // Shown before YASGUI starts: its editor measures itself when created.
+  root.hidden = false;
+  form.hidden = true;
   try {
     var yasgui = new window.Yasgui(root, {
       requestConfig: { endpoint: endpoint, method: 'POST' },
@@ -137,8 +140,6 @@ export const QUERY_PAGE_SCRIPT = `// Progressive enhancement of the SPARQL query
     });
     var tab = yasgui.getTab();
     if (tab && textarea && textarea.value.trim() !== '') tab.setQuery(textarea.value);
-    form.hidden = true;
-    root.hidden = false;
     document.querySelectorAll('form.example-form').forEach(function (f) {
       f.addEventListener('submit', function (event) {
         event.preventDefault();
