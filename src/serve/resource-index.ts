@@ -1,7 +1,7 @@
 // **resource-index** takes a BuiltDataset and returns an index of its resources: which IRIs under
 // {base}id/ exist, their labels and types, each resource's description (the quads a /doc/… page
 // serves) and, for the HTML pages, where each telegram's records and each entity's mentions are.
-// Indexes hold quad positions (numbers), never copies of quads; descriptions are built on request.
+// Indexes hold quad positions (Int32Arrays), never copies of quads; descriptions are built on request.
 
 import type { NamedNode, Quad, Quad_Object, Quad_Subject, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
@@ -67,10 +67,49 @@ function subjectKey(term: Term): string {
   return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;
 }
 
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * Quad positions grouped by a key, in compressed form: one Int32Array of positions and one of group
+ * starts, plus the key → group map. About 10 bytes per quad plus the map entry per key, instead of
+ * one JS array per key.
+ */
+interface Groups {
+  readonly group: ReadonlyMap<string, number>;
+  readonly starts: Int32Array;
+  readonly items: Int32Array;
+}
+
+function groupBy(count: number, keyOf: (i: number) => string | undefined): Groups {
+  const group = new Map<string, number>();
+  const keys = new Int32Array(count).fill(-1);
+  const sizes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = keyOf(i);
+    if (key === undefined) continue;
+    let g = group.get(key);
+    if (g === undefined) {
+      g = sizes.length;
+      group.set(key, g);
+      sizes.push(0);
+    }
+    keys[i] = g;
+    sizes[g] = (sizes[g] ?? 0) + 1;
+  }
+  const starts = new Int32Array(sizes.length + 1);
+  for (let g = 0; g < sizes.length; g++) starts[g + 1] = (starts[g] ?? 0) + (sizes[g] ?? 0);
+  const fill = starts.slice(0, sizes.length);
+  const items = new Int32Array(starts[sizes.length] ?? 0);
+  for (let i = 0; i < count; i++) {
+    const g = keys[i] ?? -1;
+    if (g < 0) continue;
+    items[fill[g] ?? 0] = i;
+    fill[g] = (fill[g] ?? 0) + 1;
+  }
+  return { group, starts, items };
+}
+
+function positionsOf(groups: Groups, key: string): Int32Array {
+  const g = groups.group.get(key);
+  return g === undefined ? new Int32Array(0) : groups.items.subarray(groups.starts[g] ?? 0, groups.starts[g + 1] ?? 0);
 }
 
 /** First index in the sorted array whose value is >= key. */
@@ -86,19 +125,22 @@ function lowerBound(sorted: readonly string[], key: string): number {
 }
 
 /**
- * Indexes a dataset. Memory: two maps of quad positions and one sorted array of subject IRIs
- * (the strings are shared with the quads), plus a few small per-telegram maps built lazily.
+ * Indexes a dataset. Memory: quad positions grouped by subject and by object IRI (Int32Arrays and
+ * one map entry per key), one sorted array of subject IRIs (strings shared with the quads), plus
+ * small per-telegram maps built lazily.
  */
 export function createResourceIndex(dataset: BuiltDataset): ResourceIndex {
   const { base, quads, results } = dataset;
   const idPrefix = `${base}id/`;
-  const bySubject = new Map<string, number[]>();
-  const byObject = new Map<string, number[]>();
-  quads.forEach((q, i) => {
-    push(bySubject, subjectKey(q.subject), i);
-    if (q.object.termType === 'NamedNode' && q.object.value.startsWith(idPrefix)) push(byObject, q.object.value, i);
+  const bySubject = groupBy(quads.length, (i) => {
+    const q = quads[i];
+    return q ? subjectKey(q.subject) : undefined;
   });
-  const subjects = [...bySubject.keys()].filter((k) => !k.startsWith('_:')).sort();
+  const byObject = groupBy(quads.length, (i) => {
+    const o = quads[i]?.object;
+    return o && o.termType === 'NamedNode' && o.value.startsWith(idPrefix) ? o.value : undefined;
+  });
+  const subjects = [...bySubject.group.keys()].filter((k) => !k.startsWith('_:')).sort();
   const resultBySlug = new Map<string, number>();
   results.forEach((r, i) => resultBySlug.set(r.slug, i));
 
@@ -106,7 +148,14 @@ export function createResourceIndex(dataset: BuiltDataset): ResourceIndex {
   const irisCache = new Map<number, RecordIris>();
   let appearanceIndex: Map<string, Appearance[]> | undefined;
 
-  const quadsOf = (key: string): Quad[] => (bySubject.get(key) ?? []).flatMap((i) => (quads[i] ? [quads[i]] : []));
+  const quadsOf = (key: string): Quad[] => {
+    const out: Quad[] = [];
+    for (const i of positionsOf(bySubject, key)) {
+      const q = quads[i];
+      if (q) out.push(q);
+    }
+    return out;
+  };
   const objects = (iri: string, predicate: string): Quad_Object[] => quadsOf(iri).filter((q) => q.predicate.value === predicate).map((q) => q.object);
 
   const label = (iri: string): string | undefined => {
@@ -190,7 +239,7 @@ export function createResourceIndex(dataset: BuiltDataset): ResourceIndex {
     };
     describeQueue();
     const kind = kindOf(iri);
-    const inbound = (byObject.get(iri) ?? []).flatMap((i) => (quads[i] ? [quads[i]] : []));
+    const inbound = [...positionsOf(byObject, iri)].flatMap((i) => (quads[i] ? [quads[i]] : []));
     if (kind === 'claim' || kind === 'quantity' || kind === 'event') {
       for (const q of inbound) {
         if (q.predicate.value !== OA_HAS_BODY) continue;
@@ -233,7 +282,7 @@ export function createResourceIndex(dataset: BuiltDataset): ResourceIndex {
   return {
     base,
     dataset,
-    has: (iri) => bySubject.has(iri),
+    has: (iri) => bySubject.group.has(iri),
     kindOf,
     label,
     types: (iri) => objects(iri, RDF_TYPE).map((o) => o.value),
