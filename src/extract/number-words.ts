@@ -49,6 +49,8 @@ export interface NumberMatch {
   readonly lineBreak: boolean;
   /** A word that stands alone only as a fraction ("half"). */
   readonly fraction: boolean;
+  /** The multiplier of the last word when it is hundred or a scale ("7 thousand" → "1000"). */
+  readonly trailingScale?: string;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -195,6 +197,11 @@ export function compareDecimals(a: string, b: string): number {
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 }
 
+/** Adds two decimal strings exactly ("1", "0.5" → "1.5"). */
+export function addDecimals(a: string, b: string): string {
+  return decString(add(dec(a), dec(b)));
+}
+
 /** Multiplies two decimal strings exactly ("1.5", "1000000" → "1500000"). */
 export function multiplyDecimals(a: string, b: string): string {
   return decString(mul(dec(a), dec(b)));
@@ -320,6 +327,7 @@ export function findNumbers(text: string, lex: NumberLexicon, from = 0, to = tex
     let scaled = first.kind === 'hundred' || first.kind === 'scale' || first.kind === 'dozen';
     let hasWords = first.kind !== 'digits';
     let lastEnd = first.end;
+    let lastToken = first;
     let count = 1;
     for (; j < tokens.length; j++) {
       const next = tokens[j];
@@ -332,6 +340,7 @@ export function findNumbers(text: string, lex: NumberLexicon, from = 0, to = tex
       if (next.kind === 'hundred' || next.kind === 'scale' || next.kind === 'dozen') scaled = true;
       if (next.kind !== 'digits') hasWords = true;
       lastEnd = next.end;
+      lastToken = next;
       count++;
     }
     // An article or "half a" alone is not a number ("a", "half a loaf").
@@ -352,6 +361,7 @@ export function findNumbers(text: string, lex: NumberLexicon, from = 0, to = tex
       first: first.lower,
       lineBreak,
       fraction: count === 1 && first.kind === 'half',
+      ...(lastToken.kind === 'scale' || lastToken.kind === 'hundred' ? { trailingScale: decString(lastToken.value) } : {}),
     });
     i = j;
   }

@@ -1,25 +1,1251 @@
-// **quantities** finds numbers in digits and words with what they count (placeholder).
+// **quantities** takes a telegram (text, segments, mentions) and data/lexicon/{numbers,units,
+// quantity-phrases}.yaml and returns every number of its body as a QuantityRecord (what it
+// counts, whose it is, how it reads) plus report items for what it could not read.
+// compileQuantityRules() builds every regular expression once per build; extractQuantities() is pure.
 
-import type { SourceDoc, RawInputs } from './inputs.js';
-import type { MentionRecord, QuantityRecord, ReportItem } from './record.js';
+import { ConfigError } from '../errors.js';
+import { offsetToLineColumn } from '../text/location.js';
+import type { Span } from '../text/span.js';
+import { compileDateRules, scanDates, type DateRules } from './dates.js';
+import type { RawInputs, SourceDoc } from './inputs.js';
+import { addDecimals, compareDecimals, compileNumberLexicon, findNumbers, multiplyDecimals, type NumberLexicon, type NumberMatch } from './number-words.js';
+import type { EntityRef, MentionRecord, QuantityReading, QuantityRecord, ReportItem } from './record.js';
 
+const UNITS_FILE = 'data/lexicon/units.yaml';
+const PHRASES_FILE = 'data/lexicon/quantity-phrases.yaml';
+
+/** A countable unit of data/lexicon/units.yaml. */
+export interface UnitDefinition {
+  readonly key: string;
+  readonly label: string;
+  readonly definition?: string;
+  readonly singular: readonly string[];
+  readonly plural: readonly string[];
+  readonly category?: string;
+  /** xsd:duration of one unit, for time units. */
+  readonly duration?: string;
+  /** ISO 4217 code, for money units. */
+  readonly currency?: string;
+  readonly broader?: string;
+  readonly exactMatch: readonly string[];
+}
+
+type BoundReading = 'exact' | 'lower-bound' | 'upper-bound' | 'approximate';
+
+interface PhraseRule {
+  readonly reading: BoundReading;
+  readonly exclusive: boolean;
+  readonly note?: string;
+}
+
+/** Compiled quantity rules; build once per build with compileQuantityRules(). */
 export interface CompiledQuantityRules {
-  readonly placeholder: true;
+  readonly numbers: NumberLexicon;
+  readonly dates: DateRules;
+  readonly units: readonly UnitDefinition[];
+  /** Normalised printed form (lower case, single spaces) → unit and whether the form is plural. */
+  readonly unitByForm: ReadonlyMap<string, { readonly unit: UnitDefinition; readonly plural: boolean; readonly singular: boolean }>;
+  /** ISO code and unit key by normalised currency phrase or symbol. */
+  readonly currencyByForm: ReadonlyMap<string, { readonly code: string; readonly unit: string }>;
+  readonly beforeByPhrase: ReadonlyMap<string, PhraseRule>;
+  readonly afterByPhrase: ReadonlyMap<string, PhraseRule>;
+  readonly multiplierByWord: ReadonlyMap<string, string>;
+  /** Denominator by fraction word ("thirds" → "3"). */
+  readonly fractionByWord: ReadonlyMap<string, string>;
+  readonly re: QuantityRegexes;
 }
 
-export function compileQuantityRules(_raw: RawInputs): CompiledQuantityRules {
-  return { placeholder: true };
+/** The regular expressions, anchored at a window's start (^) or end ($), or global over a region. */
+interface QuantityRegexes {
+  readonly unitAt: RegExp;
+  /** Global: any unit form (to find the unit inside an absence phrase). */
+  readonly unitAny: RegExp;
+  /** Any holder verb (an absence phrase with its own verb: "do not have tanks"). */
+  readonly verbIn: RegExp | null;
+  readonly currencyAt: RegExp;
+  readonly symbolBefore: RegExp | null;
+  readonly beforePhrase: RegExp | null;
+  readonly afterPhrase: RegExp | null;
+  readonly identifierBefore: RegExp | null;
+  readonly calibreAfter: RegExp | null;
+  readonly calibreAt: RegExp | null;
+  readonly modelAt: RegExp;
+  readonly modifierAt: RegExp | null;
+  readonly rangeJoin: RegExp;
+  readonly frameBefore: RegExp | null;
+  readonly ratioJoin: RegExp;
+  readonly ratioNounAfter: RegExp | null;
+  /** "the ratio of forces … is" before two numbers: group 1 what is compared. */
+  readonly ratioContextBefore: RegExp | null;
+  /** After a number: a fraction word ("two thirds"): group 1 the word. */
+  readonly fractionAfter: RegExp | null;
+  /** Before a bounded duration: a time frame ("in less than three weeks"). */
+  readonly durationFrameBefore: RegExp | null;
+  readonly colonRatio: RegExp;
+  readonly multiplier: RegExp | null;
+  readonly timesAfter: RegExp | null;
+  readonly absence: RegExp | null;
+  readonly vague: RegExp | null;
+  readonly contrastRejected: RegExp | null;
+  readonly contrastBetween: RegExp | null;
+  readonly rateAfter: RegExp | null;
+  readonly yearNounAfter: RegExp | null;
+  readonly yearNounBefore: RegExp | null;
+  readonly yearCueAfter: RegExp | null;
+  readonly yearCueBefore: RegExp | null;
+  readonly holderVerbGap: RegExp | null;
+  readonly holderGapNoVerb: RegExp | null;
+  readonly pronounSubject: RegExp | null;
+  readonly pronounSubjectNoVerb: RegExp | null;
+  readonly backReference: RegExp | null;
+  readonly carryGap: RegExp | null;
+  readonly ofMeasure: RegExp;
 }
 
+/** Quantities and report items of one telegram; quantities sorted by span start. */
 export interface QuantityResult {
   readonly quantities: readonly QuantityRecord[];
   readonly report: readonly ReportItem[];
 }
 
-export function extractQuantities(
-  _doc: SourceDoc,
-  _rules: CompiledQuantityRules,
-  _mentions: readonly MentionRecord[],
-): QuantityResult {
-  return { quantities: [], report: [] };
+// ── lexicon validation ───────────────────────────────────────────────────────────────────────
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function strings(v: unknown, file: string, entry: string, allowEmpty = false): string[] {
+  if (v === undefined || v === null) return [];
+  const list = Array.isArray(v) ? v : [v];
+  return list.map((x, i) => {
+    if (typeof x !== 'string' || (!allowEmpty && x.trim() === '')) {
+      throw new ConfigError(`${file}: "${entry}"[${i}]: expected a non-empty string, found ${JSON.stringify(x)}`, 'lexicon-shape');
+    }
+    return x.trim();
+  });
+}
+
+function optionalString(v: unknown, file: string, entry: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || v.trim() === '') throw new ConfigError(`${file}: "${entry}": expected a non-empty string, found ${JSON.stringify(v)}`, 'lexicon-shape');
+  return v.trim();
+}
+
+/** Lower case, hyphens and runs of white space as one space: the key forms are looked up by. */
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[\s\-‑–]+/g, ' ').trim();
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A phrase as a pattern: spaces match any white space, hyphens also a space. */
+function phrasePattern(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/(\s+|-)/)
+    .map((part) => (/^\s+$/.test(part) ? '\\s+' : part === '-' ? '[\\s\\-‑]+' : escapeRe(part)))
+    .join('');
+}
+
+/** Alternation of phrases, longest first (so "no less than" wins over "no"). */
+function alternation(phrases: Iterable<string>): string {
+  return [...new Set(phrases)]
+    .filter((p) => p !== '')
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(phrasePattern)
+    .join('|');
+}
+
+/** Letters before/after: phrases that begin or end with a letter must not touch another letter. */
+const L_BEFORE = '(?<![\\p{L}\\p{N}_])';
+const L_AFTER = '(?![\\p{L}\\p{N}_])';
+
+function compileUnits(raw: unknown): UnitDefinition[] {
+  const src = raw ?? { units: [] };
+  const list = isRecord(src) ? src['units'] : undefined;
+  if (!Array.isArray(list)) throw new ConfigError(`${UNITS_FILE}: expected "units:" with a list of units`, 'lexicon-shape');
+  const keys = new Set<string>();
+  return list.map((u: unknown, i) => {
+    if (!isRecord(u)) throw new ConfigError(`${UNITS_FILE}: units[${i}]: expected a mapping`, 'lexicon-shape');
+    const key = optionalString(u['key'], UNITS_FILE, `units[${i}].key`);
+    if (key === undefined || !/^[a-z0-9][a-z0-9-]*$/.test(key)) {
+      throw new ConfigError(`${UNITS_FILE}: units[${i}].key: expected an ASCII slug (a-z, 0-9, -), found ${JSON.stringify(u['key'])}`, 'lexicon-shape');
+    }
+    if (keys.has(key)) throw new ConfigError(`${UNITS_FILE}: unit "${key}" is listed twice`, 'lexicon-shape');
+    keys.add(key);
+    const singular = strings(u['singular'], UNITS_FILE, `${key}.singular`);
+    const plural = strings(u['plural'], UNITS_FILE, `${key}.plural`);
+    if (singular.length === 0 || plural.length === 0) {
+      throw new ConfigError(`${UNITS_FILE}: unit "${key}" needs at least one singular and one plural form`, 'lexicon-shape');
+    }
+    const duration = optionalString(u['duration'], UNITS_FILE, `${key}.duration`);
+    if (duration !== undefined && parseDuration(duration) === undefined) {
+      throw new ConfigError(`${UNITS_FILE}: unit "${key}": duration ${JSON.stringify(duration)} is not an xsd:duration such as P1D or PT1H`, 'lexicon-shape');
+    }
+    const currency = optionalString(u['currency'], UNITS_FILE, `${key}.currency`);
+    if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+      throw new ConfigError(`${UNITS_FILE}: unit "${key}": currency ${JSON.stringify(currency)} is not an ISO 4217 code`, 'lexicon-shape');
+    }
+    const exactMatch = strings(u['exactMatch'], UNITS_FILE, `${key}.exactMatch`);
+    for (const iri of exactMatch) {
+      if (!/^https?:\/\/\S+$/.test(iri)) throw new ConfigError(`${UNITS_FILE}: unit "${key}": exactMatch ${JSON.stringify(iri)} is not an IRI`, 'lexicon-shape');
+    }
+    const def: UnitDefinition = {
+      key,
+      label: optionalString(u['label'], UNITS_FILE, `${key}.label`) ?? singular[0] ?? key,
+      singular,
+      plural,
+      exactMatch,
+      ...(optionalString(u['definition'], UNITS_FILE, `${key}.definition`) !== undefined ? { definition: optionalString(u['definition'], UNITS_FILE, `${key}.definition`) ?? '' } : {}),
+      ...(optionalString(u['category'], UNITS_FILE, `${key}.category`) !== undefined ? { category: optionalString(u['category'], UNITS_FILE, `${key}.category`) ?? '' } : {}),
+      ...(duration !== undefined ? { duration } : {}),
+      ...(currency !== undefined ? { currency } : {}),
+      ...(optionalString(u['broader'], UNITS_FILE, `${key}.broader`) !== undefined ? { broader: optionalString(u['broader'], UNITS_FILE, `${key}.broader`) ?? '' } : {}),
+    };
+    return def;
+  }).map((u, _i, all) => {
+    if (u.broader !== undefined && !all.some((o) => o.key === u.broader)) {
+      throw new ConfigError(`${UNITS_FILE}: unit "${u.key}": broader "${u.broader}" is not a unit key`, 'lexicon-shape');
+    }
+    return u;
+  });
+}
+
+function phraseRules(v: unknown, entry: string): Map<string, PhraseRule> {
+  const map = new Map<string, PhraseRule>();
+  if (v === undefined || v === null) return map;
+  if (!Array.isArray(v)) throw new ConfigError(`${PHRASES_FILE}: "${entry}" must be a list of { reading, phrases }`, 'lexicon-shape');
+  v.forEach((r: unknown, i) => {
+    const reading = isRecord(r) ? r['reading'] : undefined;
+    if (!isRecord(r) || (reading !== 'exact' && reading !== 'lower-bound' && reading !== 'upper-bound' && reading !== 'approximate')) {
+      throw new ConfigError(`${PHRASES_FILE}: ${entry}[${i}]: reading must be exact, lower-bound, upper-bound or approximate`, 'lexicon-shape');
+    }
+    const note = optionalString(r['note'], PHRASES_FILE, `${entry}[${i}].note`);
+    const rule: PhraseRule = { reading, exclusive: r['exclusive'] === true, ...(note !== undefined ? { note } : {}) };
+    for (const p of strings(r['phrases'], PHRASES_FILE, `${entry}[${i}].phrases`)) map.set(normalise(p), rule);
+  });
+  return map;
+}
+
+function section(src: Record<string, unknown>, key: string): Record<string, unknown> {
+  const v = src[key];
+  if (v === undefined || v === null) return {};
+  if (!isRecord(v)) throw new ConfigError(`${PHRASES_FILE}: "${key}" must be a mapping`, 'lexicon-shape');
+  return v;
+}
+
+/**
+ * Compiles data/lexicon/numbers.yaml, units.yaml and quantity-phrases.yaml (and dates.yaml, whose
+ * dates and clock times are never quantities). Throws ConfigError naming the file and entry.
+ */
+export function compileQuantityRules(raw: RawInputs): CompiledQuantityRules {
+  const numbers = compileNumberLexicon(raw.lexicon['numbers']);
+  const dates = compileDateRules(raw);
+  const units = compileUnits(raw.lexicon['units']);
+  const src = raw.lexicon['quantity-phrases'] ?? {};
+  if (!isRecord(src)) throw new ConfigError(`${PHRASES_FILE}: expected a mapping`, 'lexicon-shape');
+
+  const unitByForm = new Map<string, { unit: UnitDefinition; plural: boolean; singular: boolean }>();
+  for (const u of units) {
+    for (const f of [...u.singular, ...u.plural]) {
+      const k = normalise(f);
+      const prior = unitByForm.get(k);
+      if (prior && prior.unit.key !== u.key) throw new ConfigError(`${UNITS_FILE}: "${f}" is a form of both "${prior.unit.key}" and "${u.key}"`, 'lexicon-shape');
+      unitByForm.set(k, { unit: u, plural: u.plural.some((p) => normalise(p) === k), singular: u.singular.some((p) => normalise(p) === k) });
+    }
+  }
+  const allForms = [...units.flatMap((u) => [...u.singular, ...u.plural])];
+  const pluralOnly = units.flatMap((u) => u.plural);
+  const timeSingular = units.filter((u) => u.duration !== undefined).flatMap((u) => u.singular);
+  const formationPlural = units
+    .filter((u) => u.category === 'formation')
+    .flatMap((u) => u.plural.filter((p) => !u.singular.some((s) => normalise(s) === normalise(p))));
+  const wrap = (alt: string): string => `${L_BEFORE}(?:${alt})(?![\\p{L}\\p{N}_])`;
+  const unitAlt = alternation(allForms);
+
+  const currencyByForm = new Map<string, { code: string; unit: string }>();
+  const currencyPhrases: string[] = [];
+  const currencySymbols: string[] = [];
+  const currencies = src['currencies'] ?? [];
+  if (!Array.isArray(currencies)) throw new ConfigError(`${PHRASES_FILE}: "currencies" must be a list`, 'lexicon-shape');
+  currencies.forEach((c: unknown, i) => {
+    if (!isRecord(c)) throw new ConfigError(`${PHRASES_FILE}: currencies[${i}]: expected a mapping`, 'lexicon-shape');
+    const code = optionalString(c['code'], PHRASES_FILE, `currencies[${i}].code`);
+    const unit = optionalString(c['unit'], PHRASES_FILE, `currencies[${i}].unit`);
+    if (code === undefined || !/^[A-Z]{3}$/.test(code)) throw new ConfigError(`${PHRASES_FILE}: currencies[${i}].code: expected an ISO 4217 code, found ${JSON.stringify(c['code'])}`, 'lexicon-shape');
+    if (unit === undefined || !units.some((u) => u.key === unit)) throw new ConfigError(`${PHRASES_FILE}: currencies[${i}].unit: ${JSON.stringify(c['unit'])} is not a unit key of ${UNITS_FILE}`, 'lexicon-shape');
+    for (const p of strings(c['phrases'], PHRASES_FILE, `currencies[${i}].phrases`)) {
+      currencyByForm.set(normalise(p), { code, unit });
+      currencyPhrases.push(p);
+    }
+    for (const s of strings(c['symbols'], PHRASES_FILE, `currencies[${i}].symbols`)) {
+      currencyByForm.set(normalise(s), { code, unit });
+      currencySymbols.push(s);
+    }
+  });
+
+  const beforeByPhrase = phraseRules(src['before'], 'before');
+  const afterByPhrase = phraseRules(src['after'], 'after');
+  const ranges = section(src, 'ranges');
+  const joiners = strings(ranges['joiners'], PHRASES_FILE, 'ranges.joiners');
+  const frames = Array.isArray(ranges['frames']) ? ranges['frames'] : [];
+  const frameOpen = frames.map((f: unknown, i) => {
+    const pair = strings(f, PHRASES_FILE, `ranges.frames[${i}]`);
+    if (pair.length !== 2) throw new ConfigError(`${PHRASES_FILE}: ranges.frames[${i}]: expected [opening word, joining word]`, 'lexicon-shape');
+    return pair;
+  });
+  const ratios = section(src, 'ratios');
+  const ratioJoiners = strings(ratios['joiners'], PHRASES_FILE, 'ratios.joiners', true);
+  const ratioNouns = strings(ratios['nouns'], PHRASES_FILE, 'ratios.nouns');
+  const multipliers = ratios['multipliers'] ?? {};
+  if (!isRecord(multipliers)) throw new ConfigError(`${PHRASES_FILE}: ratios.multipliers must map words to numbers`, 'lexicon-shape');
+  const multiplierByWord = new Map<string, string>();
+  for (const [w, n] of Object.entries(multipliers)) {
+    if (typeof n !== 'number' || !(n > 0)) throw new ConfigError(`${PHRASES_FILE}: ratios.multipliers.${w}: expected a positive number`, 'lexicon-shape');
+    multiplierByWord.set(normalise(w), String(n));
+  }
+  const times = strings(ratios['times'], PHRASES_FILE, 'ratios.times');
+  const fractionSrc = ratios['fractions'] ?? {};
+  if (!isRecord(fractionSrc)) throw new ConfigError(`${PHRASES_FILE}: ratios.fractions must map words to denominators`, 'lexicon-shape');
+  const fractions = new Map<string, string>();
+  for (const [w, n] of Object.entries(fractionSrc)) {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 2) throw new ConfigError(`${PHRASES_FILE}: ratios.fractions.${w}: expected a whole number ≥ 2`, 'lexicon-shape');
+    fractions.set(normalise(w), String(n));
+  }
+  const frames2 = strings(src['durationFrames'], PHRASES_FILE, 'durationFrames');
+  const comparatives = strings(ratios['comparatives'], PHRASES_FILE, 'ratios.comparatives');
+  const modifiers = strings(src['modifiers'], PHRASES_FILE, 'modifiers');
+  const calibres = strings(src['calibres'], PHRASES_FILE, 'calibres');
+  const rates = strings(src['rates'], PHRASES_FILE, 'rates');
+  const holders = section(src, 'holders');
+  const verbs = strings(holders['verbs'], PHRASES_FILE, 'holders.verbs');
+  const gapWords = strings(holders['gap'], PHRASES_FILE, 'holders.gap');
+  const pronouns = strings(holders['pronouns'], PHRASES_FILE, 'holders.pronouns');
+  const backRef = strings(holders['backReference'], PHRASES_FILE, 'holders.backReference');
+  const yearNouns = strings(src['yearNouns'], PHRASES_FILE, 'yearNouns');
+  const yearCues = strings(src['yearCues'], PHRASES_FILE, 'yearCues');
+  const carry = strings(src['carryCues'], PHRASES_FILE, 'carryCues');
+  const identifiers = strings(src['identifiers'], PHRASES_FILE, 'identifiers');
+  const vague = strings(src['vague'], PHRASES_FILE, 'vague');
+
+  const absenceTemplates = strings(src['absence'], PHRASES_FILE, 'absence');
+  const modifierAlt = alternation(modifiers);
+  const calibreAlt = alternation(calibres);
+  const calibrePhrase = calibres.length > 0 ? `\\d+(?:[.,]\\d+)?\\s*[-‑]?\\s*(?:${calibreAlt})(?![\\p{L}])` : '';
+  const model = '\\p{Lu}[\\p{L}]{0,4}[-‑]\\d+[\\p{L}]?(?![\\p{L}\\p{N}])';
+  const npGap = `(?:(?:${[modifierAlt, calibrePhrase, model].filter((x) => x !== '').join('|')})[\\s\\-‑]+){0,3}`;
+  const absence =
+    absenceTemplates.length > 0 && pluralOnly.length > 0
+      ? new RegExp(
+          absenceTemplates
+            .map((t) => {
+              if (!t.includes('{unit}')) throw new ConfigError(`${PHRASES_FILE}: absence pattern ${JSON.stringify(t)} has no {unit}`, 'lexicon-shape');
+              return t
+                .split('{unit}')
+                .map((part) => (part.trim() === '' ? '' : phrasePattern(part.trim())))
+                .join(`\\s+${npGap}(?:${alternation(pluralOnly)})${L_AFTER}\\s*`)
+                .replace(/\\s\*$/, '');
+            })
+            .map((p) => `${L_BEFORE}${p}${L_AFTER}`)
+            .join('|'),
+          'giu',
+        )
+      : null;
+  const contrast = Array.isArray(src['contrast']) ? src['contrast'] : [];
+  const rejectedCues: string[] = [];
+  const assertedCues: string[] = [];
+  contrast.forEach((c: unknown, i) => {
+    if (!isRecord(c)) throw new ConfigError(`${PHRASES_FILE}: contrast[${i}]: expected { rejected, asserted }`, 'lexicon-shape');
+    rejectedCues.push(...strings(c['rejected'], PHRASES_FILE, `contrast[${i}].rejected`));
+    assertedCues.push(...strings(c['asserted'], PHRASES_FILE, `contrast[${i}].asserted`, true));
+  });
+  const gapAlt = alternation(gapWords);
+  const verbAlt = alternation(verbs);
+  const gapSeq = gapWords.length > 0 ? `(?:\\s+(?:${gapAlt}))*` : '';
+  const stop = '(?:that|which|who|whom|whose|and|but|or|if|when|while|because|as|since|than|so|to|for|with|from|by|in|on|at|of|said|says|believes|noted|declared)';
+  const npWords = `(?:[\\s]+(?!${stop}${L_AFTER})[\\p{L}\\p{N}'’.\\-]+){0,3}?(?:\\s*\\([^()\\n]{0,80}\\))?`;
+
+  const re: QuantityRegexes = {
+    unitAt: new RegExp(`^${wrap(unitAlt)}`, 'iu'),
+    unitAny: new RegExp(wrap(unitAlt), 'giu'),
+    verbIn: verbs.length > 0 ? new RegExp(wrap(verbAlt), 'iu') : null,
+    currencyAt: new RegExp(`^(?:${alternation(currencyPhrases)})${L_AFTER}`, 'iu'),
+    symbolBefore: currencySymbols.length > 0 ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(${currencySymbols.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})\\s*$`, 'u') : null,
+    beforePhrase: beforeByPhrase.size > 0 ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alternation(beforeByPhrase.keys())})\\s+$`, 'iu') : null,
+    afterPhrase: afterByPhrase.size > 0 ? new RegExp(`^\\s+(${alternation(afterByPhrase.keys())})${L_AFTER}`, 'iu') : null,
+    identifierBefore: identifiers.length > 0 ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(identifiers)})(?:[\\s.:]*)$`, 'iu') : null,
+    calibreAfter: calibres.length > 0 ? new RegExp(`^\\s*[-‑–]?\\s*(?:${calibreAlt})(?![\\p{L}])`, 'iu') : null,
+    calibreAt: calibrePhrase !== '' ? new RegExp(`^${calibrePhrase}`, 'iu') : null,
+    modelAt: new RegExp(`^${model}`, 'u'),
+    modifierAt: modifiers.length > 0 ? new RegExp(`^${wrap(modifierAlt)}`, 'iu') : null,
+    rangeJoin: new RegExp(`^(?:\\s*[${joiners.filter((j) => /^[-–—‑]$/.test(j)).map(escapeRe).join('') || '-'}]\\s*|\\s+(${alternation(joiners.filter((j) => /\p{L}/u.test(j)))})\\s+)$`, 'iu'),
+    frameBefore: frameOpen.length > 0 ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alternation(frameOpen.map((f) => f[0] ?? ''))})\\s+$`, 'iu') : null,
+    ratioJoin: new RegExp(`^(?:${ratioJoiners.map((j) => (j.trim() === '' ? '' : /^\s|\s$/.test(j) ? `\\s+${phrasePattern(j.trim())}\\s+` : `\\s*${phrasePattern(j)}\\s*`)).filter((x) => x !== '').join('|') || '(?!)'})$`, 'iu'),
+    ratioNounAfter:
+      ratioNouns.length > 0
+        ? new RegExp(`^\\s+((?:${alternation(ratioNouns)})(?:\\s+(?:in|of|over|on|against)(?:\\s+(?!${stop}${L_AFTER})[\\p{L}\\-]+){1,3})?)${L_AFTER}`, 'iu')
+        : null,
+    ratioContextBefore:
+      ratioNouns.length > 0
+        ? new RegExp(`(?:^|[^\\p{L}])(?:${alternation(ratioNouns)})(?:\\s+of\\s+([^.;:!?]{1,60}?))?\\s+(?:is|was|are|were|stands\\s+at|stood\\s+at|amounts\\s+to|equals|of|at)\\s+$`, 'iu')
+        : null,
+    fractionAfter: fractions.size > 0 ? new RegExp(`^[\\s\\-‑]+(${alternation(fractions.keys())})${L_AFTER}`, 'iu') : null,
+    durationFrameBefore: frames2.length > 0 ? new RegExp(`(?:^|[^\\p{L}])(?:${alternation(frames2)})\\s+$`, 'iu') : null,
+    colonRatio: /(?<![\p{L}\p{N}_.,:])(\d{1,3})\s?:\s?(\d{1,3})(?![\p{N}]|[.,:]\p{N})/gu,
+    multiplier:
+      multiplierByWord.size > 0 && comparatives.length > 0
+        ? new RegExp(`${L_BEFORE}(${alternation(multiplierByWord.keys())})\\s+(${alternation(comparatives)})${L_AFTER}`, 'giu')
+        : null,
+    timesAfter: times.length > 0 && comparatives.length > 0 ? new RegExp(`^\\s+(?:${alternation(times)})\\s+(${alternation(comparatives)})${L_AFTER}`, 'iu') : null,
+    absence,
+    vague:
+      vague.length > 0
+        ? new RegExp(`${L_BEFORE}(?<!\\bas\\s)(?<!\\bhow\\s)(?<!\\bso\\s)(?:${alternation(vague)})[\\s\\-‑]+${npGap}(?:${unitAlt})${L_AFTER}`, 'giu')
+        : null,
+    contrastRejected: rejectedCues.length > 0 ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(rejectedCues)})\\s+$`, 'iu') : null,
+    contrastBetween:
+      assertedCues.length > 0
+        ? new RegExp(`^\\s*(?:,[^,.;:!?]{1,60}(?=,))?[,;]?\\s*(?:${assertedCues.filter((c) => c !== '').length > 0 ? `(?:${alternation(assertedCues.filter((c) => c !== ''))})\\s+` : ''}${assertedCues.includes('') ? '|' : ''})$`, 'iu')
+        : null,
+    rateAfter: rates.length > 0 && timeSingular.length > 0 ? new RegExp(`^\\s*(?:\\s(?:${alternation(rates)})\\s+|\\/\\s*)(${alternation(timeSingular)})${L_AFTER}`, 'iu') : null,
+    yearNounAfter: yearNouns.length > 0 ? new RegExp(`^\\s+(?:${alternation(yearNouns)})${L_AFTER}`, 'iu') : null,
+    yearNounBefore: yearNouns.length > 0 ? new RegExp(`(?<![\\p{N}.,])(\\d{4})\\s+(?:${alternation(yearNouns)})${L_AFTER}`, 'giu') : null,
+    yearCueAfter: yearCues.length > 0 ? new RegExp(`^\\s+(?:${alternation(yearCues)})\\s+(?:the\\s+(?:year\\s+)?)?(\\d{4})(?![\\p{N}]|[.\\-–/]\\p{N})`, 'iu') : null,
+    yearCueBefore: yearCues.length > 0 ? new RegExp(`${L_BEFORE}(?:${alternation(yearCues)})\\s+(?:the\\s+(?:year\\s+)?)?(\\d{4})(?![\\p{N}]|[.\\-–/]\\p{N})`, 'giu') : null,
+    holderVerbGap: verbs.length > 0 ? new RegExp(`^${npWords}${gapSeq}\\s+(?:${verbAlt})${gapSeq}\\s*$`, 'iu') : null,
+    holderGapNoVerb: new RegExp(`^${npWords}${gapSeq}\\s*$`, 'iu'),
+    pronounSubject: pronouns.length > 0 && verbs.length > 0 ? new RegExp(`(?:^|[^\\p{L}])(${alternation(pronouns)})${gapSeq}\\s+(?:${verbAlt})${gapSeq}\\s*$`, 'iu') : null,
+    pronounSubjectNoVerb: pronouns.length > 0 ? new RegExp(`(?:^|[^\\p{L}])(${alternation(pronouns)})${gapSeq}\\s*$`, 'iu') : null,
+    backReference: backRef.length > 0 && formationPlural.length > 0 ? new RegExp(`${L_BEFORE}(?:${alternation(backRef)})\\s+(?:${alternation(formationPlural)})${L_AFTER}`, 'giu') : null,
+    carryGap: carry.length > 0 ? new RegExp(`^\\s*[,;]?\\s*(?:${alternation(carry)})${L_AFTER}`, 'iu') : null,
+    ofMeasure: /^\s+of\s+((?!(?:the|a|an|this|that|these|those|which|whom|it|them|each|all)\b)\p{Ll}[\p{L}-]*)/u,
+  };
+  return { numbers, dates, units, unitByForm, currencyByForm, beforeByPhrase, afterByPhrase, multiplierByWord, fractionByWord: fractions, re };
+}
+
+// ── durations ────────────────────────────────────────────────────────────────────────────────
+
+/** Duration parts in the order of xsd:duration: years, months, days, hours, minutes, seconds. */
+type DurationParts = [string, string, string, string, string, string];
+
+const ZERO_PARTS: DurationParts = ['0', '0', '0', '0', '0', '0'];
+
+function parseDuration(s: string): DurationParts | undefined {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(s);
+  if (!m || s === 'P' || s.endsWith('T')) return undefined;
+  const days = String(Number(m[4] ?? 0) + 7 * Number(m[3] ?? 0));
+  return [m[1] ?? '0', m[2] ?? '0', days, m[5] ?? '0', m[6] ?? '0', m[7] ?? '0'];
+}
+
+/** How many of the next smaller part one part holds (months cannot be split exactly). */
+const SPLIT: readonly (string | undefined)[] = ['12', undefined, '24', '60', '60', undefined];
+
+/** `count` × one unit's duration, or undefined when no exact xsd:duration exists (1.5 months). */
+function scaleDuration(unit: string, count: string): DurationParts | undefined {
+  const one = parseDuration(unit);
+  if (!one) return undefined;
+  const out: DurationParts = [...ZERO_PARTS];
+  for (let i = 0; i < 6; i++) {
+    let v = multiplyDecimals(one[i] ?? '0', count);
+    for (let j = i; ; j++) {
+      const dot = v.indexOf('.');
+      if (dot < 0 || j === 5) {
+        out[j] = addInts(out[j] ?? '0', v);
+        break;
+      }
+      const factor = SPLIT[j];
+      if (factor === undefined) return undefined;
+      out[j] = addInts(out[j] ?? '0', v.slice(0, dot));
+      v = multiplyDecimals(`0${v.slice(dot)}`, factor);
+    }
+  }
+  return out;
+}
+
+function addInts(a: string, b: string): string {
+  if (a.includes('.') || b.includes('.')) return String(Number(a) + Number(b));
+  return (BigInt(a) + BigInt(b)).toString();
+}
+
+function addDurations(a: DurationParts, b: DurationParts): DurationParts {
+  return a.map((x, i) => addInts(x, b[i] ?? '0')) as DurationParts;
+}
+
+function formatDuration(p: DurationParts): string {
+  const [y, mo, d, h, mi, s] = p;
+  const date = `${y !== '0' ? `${y}Y` : ''}${mo !== '0' ? `${mo}M` : ''}${d !== '0' ? `${d}D` : ''}`;
+  const time = `${h !== '0' ? `${h}H` : ''}${mi !== '0' ? `${mi}M` : ''}${s !== '0' ? `${s}S` : ''}`;
+  if (date === '' && time === '') return 'PT0S';
+  return `P${date}${time !== '' ? `T${time}` : ''}`;
+}
+
+// ── per-telegram extraction ──────────────────────────────────────────────────────────────────
+
+/** A quantity under construction (mutable, local to one extraction). */
+interface Draft {
+  reading: QuantityReading;
+  start: number;
+  end: number;
+  value?: string;
+  minValue?: string;
+  maxValue?: string;
+  approximate: boolean;
+  numerator?: string;
+  denominator?: string;
+  currency?: string;
+  forYear?: number;
+  duration?: string;
+  unitText?: string;
+  countOf?: string;
+  holder?: EntityRef;
+  polarity: 'asserted' | 'rejected';
+  contrastWith?: Draft;
+  notes: string[];
+  /** For durations that may chain ("1 hour and 45 minutes"). */
+  durationParts?: DurationParts;
+  unit?: UnitDefinition;
+}
+
+/** What follows a number: its unit, with modifiers, holder and calibre between. */
+interface Tail {
+  readonly end: number;
+  readonly unit?: UnitDefinition;
+  readonly unitStart?: number;
+  readonly currency?: string;
+  readonly holder?: MentionRecord;
+  readonly calibre?: string;
+  readonly nextWord?: string;
+  readonly nextWordEnd?: number;
+}
+
+/** The context one extraction shares between its helpers (never stored beyond the call). */
+interface Ctx {
+  readonly text: string;
+  readonly rules: CompiledQuantityRules;
+  readonly mentionAt: ReadonlyMap<number, MentionRecord>;
+  readonly holders: readonly MentionRecord[];
+  readonly sentences: readonly Span[];
+  readonly excluded: readonly Span[];
+  readonly report: ReportItem[];
+}
+
+const HOLDER_TYPES = new Set(['Country', 'Organization', 'Group', 'Person']);
+const FUNCTION_WORDS = new Set(
+  'a an the of to in on at by for from with and or but that which who is are was were be been being will would could should may might must can do does did have has had not no it its they them their he his she her we our us you your this these those there here as than then thus so if when while out up down into onto over under about across towards besides whereas unless less always perhaps per each every all some any more most other such only also'.split(' '),
+);
+
+function reportItem(text: string, code: ReportItem['code'], message: string, span: Span): ReportItem {
+  const at = offsetToLineColumn(text, span.start);
+  return { code, message, span, line: at.line, column: at.column, text: text.slice(span.start, span.end) };
+}
+
+function overlapsAny(spans: readonly Span[], s: number, e: number): boolean {
+  // `spans` is short (dates of one telegram): a linear scan is cheaper than indexing.
+  return spans.some((x) => x.start < e && s < x.end);
+}
+
+function sentenceOf(ctx: Ctx, pos: number): Span {
+  let lo = 0;
+  let hi = ctx.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ctx.sentences[mid];
+    if (!s) break;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: Math.max(0, pos - 200), end: Math.min(ctx.text.length, pos + 200) };
+}
+
+/** Reads the unit after a number: currency phrase, or modifiers/mentions/calibres then unit forms. */
+function readTail(ctx: Ctx, from: number, limit: number): Tail {
+  const { text, rules } = ctx;
+  const window = (p: number): string => text.slice(p, Math.min(limit, p + 80));
+  const cur = /^\s+/.exec(window(from));
+  const curAt = from + (cur ? cur[0].length : 0);
+  if (cur) {
+    const c = rules.re.currencyAt.exec(window(curAt));
+    if (c) {
+      const money = rules.currencyByForm.get(normalise(c[0]));
+      const unit = money ? rules.units.find((u) => u.key === money.unit) : undefined;
+      if (money && unit) return { end: curAt + c[0].length, unit, unitStart: curAt, currency: money.code };
+    }
+  }
+  let pos = from;
+  let unit: UnitDefinition | undefined;
+  let unitStart: number | undefined;
+  let holder: MentionRecord | undefined;
+  let calibre: string | undefined;
+  let unitEnd = from;
+  // Modifiers, mentions, calibres and unit words, up to the last unit word: "62 MIG-15 jet
+  // fighters", "two tank brigades", "one US corps", "one fighter air division".
+  for (let step = 0; step < 7; step++) {
+    const w = window(pos);
+    const sep = /^(?:\s+|\s*[-‑]\s*)/.exec(w);
+    const sepLen = sep ? sep[0].length : 0;
+    if (sepLen === 0 && !w.startsWith('%')) break;
+    const at = pos + sepLen;
+    const rest = w.slice(sepLen);
+    const u = rules.re.unitAt.exec(rest);
+    if (u) {
+      unit = rules.unitByForm.get(normalise(u[0]))?.unit;
+      unitStart ??= at;
+      pos = unitEnd = at + u[0].length;
+      continue;
+    }
+    const model = rules.re.modelAt.exec(rest);
+    if (model) {
+      pos = at + model[0].length;
+      continue;
+    }
+    const m = unit ? undefined : ctx.mentionAt.get(at);
+    if (m && !holder && m.span.end <= limit) {
+      if (HOLDER_TYPES.has(m.entity.type)) holder = m;
+      pos = m.span.end;
+      continue;
+    }
+    const cal = rules.re.calibreAt?.exec(rest);
+    if (cal) {
+      calibre = cal[0];
+      pos = at + cal[0].length;
+      continue;
+    }
+    const mod = rules.re.modifierAt?.exec(rest);
+    if (mod) {
+      pos = at + mod[0].length;
+      continue;
+    }
+    break;
+  }
+  if (!unit || unitStart === undefined) {
+    const next = /^\s+([\p{L}][\p{L}'’-]*)/u.exec(window(from));
+    return { end: from, ...(next?.[1] !== undefined ? { nextWord: next[1], nextWordEnd: from + next[0].length } : {}) };
+  }
+  return {
+    end: unitEnd,
+    unit,
+    unitStart,
+    ...(unit.currency !== undefined ? { currency: unit.currency } : {}),
+    ...(holder ? { holder } : {}),
+    ...(calibre !== undefined ? { calibre } : {}),
+  };
+}
+
+/** The holder of a quantity starting at `start`, from the text before it (subject, possessive, parenthesis). */
+function holderBefore(ctx: Ctx, start: number, d: Draft, absence: boolean): void {
+  const { text, rules } = ctx;
+  const sentence = sentenceOf(ctx, start);
+  const before = text.slice(sentence.start, start);
+  // a pronoun subject right before the verb: the holder is not resolved here
+  const pronoun = (absence ? rules.re.pronounSubjectNoVerb : null)?.exec(before) ?? rules.re.pronounSubject?.exec(before);
+  // the nearest mention of a possible holder before the quantity, in the same sentence
+  let mention: MentionRecord | undefined;
+  for (let i = ctx.holders.length - 1; i >= 0; i--) {
+    const m = ctx.holders[i];
+    if (m && m.span.end <= start && m.span.start >= sentence.start) {
+      mention = m;
+      break;
+    }
+  }
+  if (pronoun?.[1] !== undefined && (!mention || mention.span.end <= sentence.start + (pronoun.index ?? 0) + 1)) {
+    d.notes.push(`holder: the pronoun "${pronoun[1]}" is the subject; who it refers to is not resolved here`);
+    return;
+  }
+  if (!mention) return;
+  const gap = text.slice(mention.span.end, start);
+  // "X's 5 divisions"
+  if (/^['’]s\s+$/.test(gap)) {
+    d.holder = mention.entity;
+    return;
+  }
+  // "the US corps (three divisions)": the parenthesis describes the holder's formation
+  const paren = /^((?:\s+[\p{L}-]+){1,2})\s*\(\s*$/u.exec(gap);
+  if (paren?.[1] !== undefined) {
+    d.holder = mention.entity;
+    const what = paren[1].trim();
+    d.notes.push(`per ${what}: "${text.slice(mention.span.start, start).trim()}…" gives the composition of one ${what}, not a total`);
+    return;
+  }
+  const re = absence ? rules.re.holderGapNoVerb : rules.re.holderVerbGap;
+  if (re?.test(gap)) d.holder = mention.entity;
+}
+
+/** Applies a phrase before the number ("at least", "about", "only") to the draft. */
+function applyBound(d: Draft, rule: PhraseRule, phrase: string, value: string, timeFrame = false): void {
+  if (rule.note !== undefined) d.notes.push(`${rule.note}`);
+  if (d.reading === 'range') {
+    if (rule.reading === 'approximate') d.approximate = true;
+    else if (rule.reading !== 'exact') d.notes.push(`"${phrase}" before a range: read as the range itself`);
+    return;
+  }
+  if (rule.reading === 'approximate') {
+    d.approximate = true;
+    d.value = value;
+    if (d.reading !== 'money' && d.reading !== 'duration') d.reading = 'approximate';
+    return;
+  }
+  if (rule.reading === 'exact') {
+    d.value = value;
+    return;
+  }
+  if (d.reading === 'duration') {
+    if (normalise(phrase) === 'over') {
+      d.notes.push('ambiguous: "over" before a duration may mean "more than" or "during"; read as the duration');
+      return;
+    }
+    const how = rule.exclusive ? (rule.reading === 'lower-bound' ? 'more than' : 'less than') : rule.reading === 'lower-bound' ? 'at least' : 'at most';
+    if (timeFrame || d.value === undefined) {
+      // "in less than three weeks": the time frame of an event; the bound is noted
+      d.notes.push(`${rule.reading === 'lower-bound' ? 'lower' : 'upper'} bound ("${phrase}"): the time is ${how} this duration`);
+      return;
+    }
+    // "will last no more than 3 hours": a bound on a count of hours; `duration` is the bound's
+    d.notes.push(`${rule.reading === 'lower-bound' ? 'lower' : 'upper'} bound ("${phrase}"): ${how} ${d.duration ?? ''}`.trim());
+  }
+  delete d.value;
+  if (rule.reading === 'lower-bound') d.minValue = value;
+  else d.maxValue = value;
+  if (d.reading !== 'money') d.reading = rule.reading;
+  if (rule.exclusive) d.notes.push(`exclusive bound ("${phrase}"): the count is ${rule.reading === 'lower-bound' ? 'above' : 'below'} ${value}, not ${value} itself`);
+}
+
+function finish(text: string, d: Draft, contrastIndex: number | undefined): QuantityRecord {
+  return {
+    kind: 'quantity',
+    reading: d.reading,
+    text: text.slice(d.start, d.end),
+    span: { start: d.start, end: d.end },
+    ...(d.value !== undefined ? { value: d.value } : {}),
+    ...(d.minValue !== undefined ? { minValue: d.minValue } : {}),
+    ...(d.maxValue !== undefined ? { maxValue: d.maxValue } : {}),
+    approximate: d.approximate,
+    ...(d.numerator !== undefined ? { numerator: d.numerator } : {}),
+    ...(d.denominator !== undefined ? { denominator: d.denominator } : {}),
+    ...(d.currency !== undefined ? { currency: d.currency } : {}),
+    ...(d.forYear !== undefined ? { forYear: d.forYear } : {}),
+    ...(d.duration !== undefined ? { duration: d.duration } : {}),
+    ...(d.unitText !== undefined ? { unitText: d.unitText } : {}),
+    ...(d.countOf !== undefined ? { countOf: d.countOf } : {}),
+    ...(d.holder ? { holder: d.holder } : {}),
+    polarity: d.polarity,
+    ...(contrastIndex !== undefined ? { contrastWith: contrastIndex } : {}),
+    notes: d.notes,
+  };
+}
+
+/** Scan regions: the runs of body sentences under one point, paragraph or list item. */
+function bodyRegions(doc: SourceDoc): { regions: Span[]; sentences: Span[] } {
+  const regions: Span[] = [];
+  const sentences: Span[] = [];
+  const byParent = new Map<number, Span>();
+  const withChildren = new Set<number>();
+  doc.segments.forEach((s) => {
+    if (s.kind !== 'sentence') return;
+    sentences.push(s.span);
+    const p = s.parent ?? -1;
+    withChildren.add(p);
+    const r = byParent.get(p);
+    byParent.set(p, r ? { start: Math.min(r.start, s.span.start), end: Math.max(r.end, s.span.end) } : s.span);
+  });
+  regions.push(...byParent.values());
+  doc.segments.forEach((s, i) => {
+    if ((s.kind === 'paragraph' || s.kind === 'point' || s.kind === 'list-item') && !withChildren.has(i)) {
+      regions.push(s.span);
+      sentences.push(s.span);
+    }
+  });
+  regions.sort((a, b) => a.start - b.start);
+  sentences.sort((a, b) => a.start - b.start);
+  return { regions, sentences };
+}
+
+/**
+ * Every number of the telegram's body as a QuantityRecord, sorted by span start, plus report
+ * items for numbers it cannot read ('unparsed-number', 'unknown-unit') and vague counts
+ * ('vague-quantity'). Dates, clock times, identifiers ("No. 25348"), calibres ("76-mm") and model
+ * designations ("T-34") are not quantities. `mentions` give holders ("the Americans have…").
+ * @example extractQuantities(doc, rules, mentions).quantities[0].text // "not five-six divisions"
+ */
+export function extractQuantities(doc: SourceDoc, rules: CompiledQuantityRules, mentions: readonly MentionRecord[]): QuantityResult {
+  const { text } = doc;
+  const scan = scanDates(text, 0, rules.dates);
+  const excluded: Span[] = [...scan.dates.map((d) => d.span), ...scan.times.map((t) => t.span), ...scan.unresolved.map((u) => u.span)];
+  const { regions, sentences } = bodyRegions(doc);
+  const sortedMentions = [...mentions].sort((a, b) => a.span.start - b.span.start);
+  const ctx: Ctx = {
+    text,
+    rules,
+    mentionAt: new Map(sortedMentions.map((m) => [m.span.start, m])),
+    holders: sortedMentions.filter((m) => HOLDER_TYPES.has(m.entity.type)),
+    sentences,
+    excluded,
+    report: [],
+  };
+  const drafts: Draft[] = [];
+  for (const region of regions) drafts.push(...readRegion(ctx, region));
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  linkContrasts(ctx, drafts);
+  const index = new Map(drafts.map((d, i) => [d, i]));
+  const quantities = drafts.map((d) => finish(text, d, d.contrastWith ? index.get(d.contrastWith) : undefined));
+  return { quantities, report: ctx.report };
+}
+
+/** "not five-six divisions, but at least nine divisions": the first side is rejected. */
+function linkContrasts(ctx: Ctx, drafts: Draft[]): void {
+  const { rules, text } = ctx;
+  if (!rules.re.contrastRejected || !rules.re.contrastBetween) return;
+  for (let i = 0; i + 1 < drafts.length; i++) {
+    const a = drafts[i];
+    const b = drafts[i + 1];
+    if (!a || !b) continue;
+    const sentence = sentenceOf(ctx, a.start);
+    if (b.start >= sentence.end) continue;
+    if (!rules.re.contrastRejected.test(text.slice(Math.max(sentence.start, a.start - 40), a.start))) continue;
+    if (!rules.re.contrastBetween.test(text.slice(a.end, b.start))) continue;
+    a.polarity = 'rejected';
+    a.contrastWith = b;
+    b.contrastWith = a;
+    if (a.countOf === undefined && b.countOf !== undefined) {
+      a.countOf = b.countOf;
+      a.notes.push(`unit carried from the other side of the contrast ("${text.slice(b.start, b.end)}")`);
+    }
+  }
+}
+
+/** Reads one region (the sentences of one point, paragraph or list item). */
+function readRegion(ctx: Ctx, region: Span): Draft[] {
+  const { text, rules } = ctx;
+  const out: Draft[] = [];
+  const taken: Span[] = [];
+  const isTaken = (s: number, e: number): boolean => taken.some((t) => t.start < e && s < t.end);
+  const push = (d: Draft): void => {
+    out.push(d);
+    taken.push({ start: d.start, end: d.end });
+  };
+  const before = (pos: number, n = 60): string => text.slice(Math.max(region.start, pos - n), pos);
+  const after = (pos: number, n = 80): string => text.slice(pos, Math.min(region.end, pos + n));
+  const body = text.slice(region.start, region.end);
+
+  // "twice as many", "three times more"
+  if (rules.re.multiplier) {
+    for (const m of body.matchAll(new RegExp(rules.re.multiplier.source, rules.re.multiplier.flags))) {
+      const start = region.start + m.index;
+      const word = normalise(m[1] ?? '');
+      const d: Draft = { reading: 'ratio', start, end: start + m[0].length, approximate: false, polarity: 'asserted', notes: [], numerator: rules.multiplierByWord.get(word) ?? '2', denominator: '1' };
+      const tail = readTail(ctx, d.end, region.end);
+      if (tail.unit && tail.unitStart !== undefined) {
+        d.countOf = tail.unit.key;
+        d.end = tail.end;
+      }
+      d.unitText = text.slice(start + (m[0].length - (m[2] ?? '').length), d.end);
+      holderBefore(ctx, start, d, false);
+      push(d);
+    }
+  }
+
+  // "3:1" (not a clock time)
+  for (const m of body.matchAll(new RegExp(rules.re.colonRatio.source, rules.re.colonRatio.flags))) {
+    const start = region.start + m.index;
+    const end = start + m[0].length;
+    if (overlapsAny(ctx.excluded, start, end)) continue;
+    const d: Draft = { reading: 'ratio', start, end, approximate: false, polarity: 'asserted', notes: [], numerator: m[1] ?? '', denominator: m[2] ?? '' };
+    const of = rules.re.ratioContextBefore?.exec(before(start, 80));
+    const noun = rules.re.ratioNounAfter?.exec(after(end));
+    if (noun?.[1] !== undefined) {
+      d.unitText = noun[1];
+      d.end = end + noun[0].length;
+    } else if (of?.[1] !== undefined) {
+      d.unitText = of[1].trim();
+    }
+    holderBefore(ctx, start, d, false);
+    push(d);
+  }
+
+  const nums = findNumbers(text, rules.numbers, region.start, region.end).filter((n) => !overlapsAny(ctx.excluded, n.start, n.end) && !isTaken(n.start, n.end));
+  let lastMoney: Draft | undefined;
+  for (let i = 0; i < nums.length; i++) {
+    const n = nums[i];
+    if (!n) continue;
+    const next = nums[i + 1];
+    const pre = before(n.start);
+    const post = after(n.end);
+
+    // not quantities: identifiers, calibres, list markers, numbers hyphenated to a date
+    if (rules.re.identifierBefore?.test(pre) && !n.hasWords) continue;
+    // "not one tank", "zero tanks": absences, read below
+    if ((n.first === 'one' && /(?:^|[^\p{L}])not\s+$/iu.test(pre)) || (n.value === '0' && n.hasWords)) continue;
+    if (rules.re.calibreAfter?.test(post)) continue;
+    if (!n.hasWords && /^\)/.test(post) && /(?:^|[\s(])$/.test(pre)) continue;
+    if (/^\s*[-–—]\s*$/.test(post.slice(0, 3)) && overlapsAny(ctx.excluded, n.end, n.end + 4)) continue;
+
+    // ratios: "four-to-one superiority", "two to one", "three times as many"
+    if (next) {
+      const gap = text.slice(n.end, next.start);
+      const noun = rules.re.ratioNounAfter?.exec(after(next.end));
+      const joined = rules.re.ratioJoin.test(gap);
+      const context = rules.re.ratioContextBefore?.exec(pre);
+      if (joined && (/[-‑–]/.test(gap) || noun || context)) {
+        const d: Draft = { reading: 'ratio', start: n.start, end: next.end, approximate: false, polarity: 'asserted', notes: [], numerator: n.value, denominator: next.value };
+        if (noun?.[1] !== undefined) {
+          d.unitText = noun[1];
+          d.end = next.end + noun[0].length;
+        } else if (context?.[1] !== undefined) {
+          d.unitText = context[1].trim();
+        }
+        holderBefore(ctx, n.start, d, false);
+        push(d);
+        i++;
+        continue;
+      }
+    }
+    const fraction = rules.re.fractionAfter?.exec(post);
+    const denominator = fraction?.[1] !== undefined ? rules.fractionByWord.get(normalise(fraction[1])) : undefined;
+    if (fraction && denominator !== undefined && !n.scaled) {
+      const d: Draft = { reading: 'ratio', start: n.start, end: n.end + fraction[0].length, approximate: false, polarity: 'asserted', notes: ['a fraction'], numerator: n.value, denominator };
+      d.unitText = fraction[1] ?? '';
+      push(d);
+      continue;
+    }
+    const times = rules.re.timesAfter?.exec(post);
+    if (times) {
+      const d: Draft = { reading: 'ratio', start: n.start, end: n.end + times[0].length, approximate: false, polarity: 'asserted', notes: [], numerator: n.value, denominator: '1' };
+      const tail = readTail(ctx, d.end, region.end);
+      if (tail.unit) {
+        d.countOf = tail.unit.key;
+        d.end = tail.end;
+      }
+      d.unitText = text.slice(d.end - (text.slice(n.end, d.end).length - times[0].length + (times[1] ?? '').length), d.end);
+      holderBefore(ctx, n.start, d, false);
+      push(d);
+      continue;
+    }
+
+    // ranges: "five-six", "10-12", "from 5 to 6", "between 5 and 6", "five or six divisions"
+    let last: NumberMatch = n;
+    let start = n.start;
+    let range: [string, string] | undefined;
+    const notes: string[] = [];
+    if (next) {
+      const gap = text.slice(n.end, next.start);
+      const join = rules.re.rangeJoin.exec(gap);
+      const frame = rules.re.frameBefore?.exec(pre);
+      const framed = frame !== null && frame !== undefined && /^\s+(?:to|and|up\s+to)\s+$/i.test(gap);
+      // "6-7 thousand men": the scale of the second number applies to the first
+      const low = !n.scaled && next.trailingScale !== undefined && compareDecimals(multiplyDecimals(n.value, next.trailingScale), next.value) < 0 ? multiplyDecimals(n.value, next.trailingScale) : n.value;
+      if ((join || framed) && compareDecimals(low, next.value) < 0) {
+        const word = (join?.[1] ?? '').toLowerCase();
+        const nextTail = readTail(ctx, next.end, region.end);
+        const years = n.plainDigits && next.plainDigits && isYear(ctx, n) && isYear(ctx, next) && !nextTail.unit;
+        const needsUnit = word === 'or' || (word === 'to' && !framed);
+        if (!years && (!needsUnit || nextTail.unit)) {
+          range = [low, next.value];
+          if (low !== n.value) notes.push(`"${n.text}" read as ${low}: the scale of "${next.text}" applies to both ends`);
+          last = next;
+          if (framed && frame?.[1] !== undefined) start = n.start - pre.length + (frame.index ?? 0) + frame[0].indexOf(frame[1]);
+          if (word === 'or') notes.push(`"${text.slice(n.start, next.end)}": two alternatives read as a range`);
+          i++;
+        } else if (years) {
+          i++;
+          continue;
+        }
+      }
+    }
+
+    // prefix ("at least", "about", "only"), currency symbol before ("US$ 30 million")
+    let currency: { code: string; unit: string } | undefined;
+    const symbol = rules.re.symbolBefore?.exec(before(start, 12));
+    if (symbol?.[1] !== undefined) {
+      currency = rules.currencyByForm.get(normalise(symbol[1]));
+      start -= symbol[0].length - (symbol[0].startsWith(symbol[1]) ? 0 : 1);
+    }
+    const bound = rules.re.beforePhrase?.exec(before(start, 40));
+    let boundRule: PhraseRule | undefined;
+    let boundPhrase = '';
+    if (bound?.[1] !== undefined) {
+      boundPhrase = bound[1];
+      boundRule = rules.beforeByPhrase.get(normalise(bound[1]));
+      start -= bound[0].length - (bound[0].startsWith(bound[1]) ? 0 : 1);
+    }
+
+    // after the number: "or more", then the unit, a rate, "of grain"
+    let tailFrom = last.end;
+    const afterPhrase = rules.re.afterPhrase?.exec(after(last.end));
+    let afterRule: PhraseRule | undefined;
+    if (afterPhrase?.[1] !== undefined && !range) {
+      afterRule = rules.afterByPhrase.get(normalise(afterPhrase[1]));
+      tailFrom = last.end + afterPhrase[0].length;
+    }
+    const tail = readTail(ctx, tailFrom, region.end);
+    let end = tail.unit ? tail.end : afterRule ? tailFrom : last.end;
+    const unit = tail.unit;
+    if (!afterRule && unit) {
+      const a2 = rules.re.afterPhrase?.exec(after(end));
+      if (a2?.[1] !== undefined && !range) {
+        afterRule = rules.afterByPhrase.get(normalise(a2[1]));
+        boundPhrase = a2[1];
+        end += a2[0].length;
+      }
+    } else if (afterRule && afterPhrase?.[1] !== undefined) {
+      boundPhrase = afterPhrase[1];
+    }
+
+    // skip what is not a count: a lone "one" (pronoun), years, bare digits with no cue
+    const yearLike = n.plainDigits && !range && isYear(ctx, n);
+    if (!unit && !currency) {
+      if (yearLike) continue;
+      if (n.first === 'one' && !n.scaled && !range && !boundRule) {
+        if (!/^\s+of\s/i.test(post)) continue;
+      }
+    }
+
+    const d: Draft = { reading: 'exact', start, end, approximate: false, polarity: 'asserted', notes };
+    if (range) {
+      d.reading = 'range';
+      d.minValue = range[0];
+      d.maxValue = range[1];
+    } else {
+      d.value = n.value;
+    }
+    if (n.lineBreak || last.lineBreak) d.notes.push('the number is printed across a line break');
+    if (n.first === 'one' && n.value === '1' && unit) d.notes.push('"one" read as exactly one (it may also be read as an indefinite article)');
+    if (n.fraction && !unit) d.notes.push('"half": a fraction of what the sentence speaks of, not a count');
+    if (unit && tail.unitStart !== undefined) {
+      d.countOf = unit.key;
+      d.unitText = text.slice(tail.unitStart, tail.end);
+      d.unit = unit;
+    }
+    if (tail.calibre !== undefined) d.notes.push(`calibre "${tail.calibre}" (not a quantity)`);
+    const money = tail.currency !== undefined && unit ? { code: tail.currency, unit: unit.key } : currency;
+    if (money) {
+      d.reading = 'money';
+      d.currency = money.code;
+      d.countOf ??= money.unit;
+      if (range) d.notes.push('a range of money');
+    }
+
+    // a rate ("60 trains a day") and a measured substance ("2,000 tons of grain")
+    if (unit) {
+      const rate = rules.re.rateAfter?.exec(after(d.end));
+      if (rate?.[1] !== undefined) {
+        d.end += rate[0].length;
+        d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+        d.notes.push(`a rate: per ${rate[1].toLowerCase()}`);
+      } else if (unit.category === 'mass') {
+        const of = rules.re.ofMeasure.exec(after(d.end));
+        if (of?.[1] !== undefined && !rules.unitByForm.has(normalise(of[1]))) {
+          d.end += of[0].length;
+          d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+        }
+      }
+    }
+
+    // durations: "1 hour and 45 minutes", "three weeks", "half an hour"
+    if (unit?.duration !== undefined && !range && d.reading !== 'money') {
+      const parts = scaleDuration(unit.duration, n.value);
+      if (parts) {
+        d.durationParts = parts;
+        d.duration = formatDuration(parts);
+        d.reading = 'duration';
+        delete d.minValue;
+        delete d.maxValue;
+        d.value = n.value;
+        const nextNum = nums[i + 1];
+        const chain = nextNum ? text.slice(d.end, nextNum.start) : '';
+        const halfMore = nextNum?.fraction === true && /^\s+and\s+an?\s+$/i.test(chain) ? scaleDuration(unit.duration, addDecimals(n.value, nextNum.value)) : undefined;
+        if (nextNum && halfMore) {
+          // "one hour and a half"
+          d.durationParts = halfMore;
+          d.duration = formatDuration(halfMore);
+          d.value = addDecimals(n.value, nextNum.value);
+          d.end = nextNum.end;
+          d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+          i++;
+        } else if (nextNum && /^\s*,?\s*(?:and\s+)?$/i.test(chain)) {
+          const t2 = readTail(ctx, nextNum.end, region.end);
+          const p2 = t2.unit?.duration !== undefined ? scaleDuration(t2.unit.duration, nextNum.value) : undefined;
+          if (t2.unit && p2 && durationRank(t2.unit.duration ?? '') > durationRank(unit.duration)) {
+            d.durationParts = addDurations(parts, p2);
+            d.duration = formatDuration(d.durationParts);
+            d.end = t2.end;
+            d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+            delete d.value;
+            delete d.countOf;
+            i++;
+          }
+        }
+      } else {
+        d.notes.push(`no exact xsd:duration for ${n.value} ${unit.plural[0] ?? unit.key}`);
+        ctx.report.push(reportItem(text, 'ambiguous', `a duration of ${n.value} ${unit.plural[0] ?? unit.key} has no exact xsd:duration; read as a count`, { start: d.start, end: d.end }));
+      }
+    }
+
+    // bounds and approximation ("at least", "about", "or more")
+    const timeFrame = rules.re.durationFrameBefore?.test(before(d.start)) === true;
+    if (boundRule) applyBound(d, boundRule, boundPhrase, n.value, timeFrame);
+    if (afterRule) applyBound(d, afterRule, boundPhrase, range ? (range[1] ?? n.value) : n.value, timeFrame);
+
+    // a bare number after money in the same sentence: the same currency ("of which only two hundred million")
+    if (!unit && !money && lastMoney && (n.scaled || !n.plainDigits) && sentenceOf(ctx, lastMoney.start).end > n.start) {
+      d.reading = 'money';
+      if (lastMoney.currency !== undefined) d.currency = lastMoney.currency;
+      if (lastMoney.countOf !== undefined) d.countOf = lastMoney.countOf;
+      d.notes.push(`currency carried from "${text.slice(lastMoney.start, lastMoney.end).replace(/\s+/g, ' ')}": the number itself names none`);
+      if (boundRule && boundRule.reading !== 'exact' && boundRule.reading !== 'approximate') {
+        // bounds were applied above with reading kept
+      }
+      const cue = rules.re.carryGap?.exec(text.slice(lastMoney.end, d.start));
+      if (cue && lastMoney.forYear !== undefined) {
+        d.forYear = lastMoney.forYear;
+        d.notes.push(`part of the money before it ("${cue[0].replace(/^[\s,;]+/, '')}"), so for the same year ${lastMoney.forYear}`);
+      }
+    }
+
+    if (!unit && d.reading !== 'money') {
+      const word = tail.nextWord;
+      const content = word !== undefined && /^\p{Ll}/u.test(word) && !FUNCTION_WORDS.has(word.toLowerCase());
+      // a plural noun the lexicon does not know ("3 interpreters"): counted, unit unknown
+      const plural = content && word !== undefined && word.length > 3 && /[^s']s$/.test(word) && !n.fraction;
+      if (n.plainDigits && !boundRule && !afterRule && !range && !plural) {
+        ctx.report.push(reportItem(text, 'unparsed-number', `number "${n.text}" has no unit and no cue; not read as a quantity`, { start: n.start, end: n.end }));
+        continue;
+      }
+      if (plural && word !== undefined && tail.nextWordEnd !== undefined) {
+        d.end = Math.max(d.end, tail.nextWordEnd);
+        d.unitText = word;
+      }
+      if (content && word !== undefined) {
+        d.notes.push(`the counted thing is not read: "${word}" is not a unit of data/lexicon/units.yaml`);
+        ctx.report.push(reportItem(text, 'unknown-unit', `"${word}" after the number "${n.text.replace(/\s+/g, ' ')}" is not a unit of data/lexicon/units.yaml`, { start: d.start, end: d.end }));
+      } else if (!n.fraction) {
+        d.notes.push('no unit is stated');
+      }
+    }
+
+    // the year: "the 1951 budget is …", "US$ 30 million in 1951"
+    const yearAfter = rules.re.yearCueAfter?.exec(after(d.end));
+    if (yearAfter?.[1] !== undefined && isYearValue(ctx, Number(yearAfter[1]))) d.forYear = Number(yearAfter[1]);
+    else if (d.reading === 'money' && d.forYear === undefined) {
+      const year = yearBefore(ctx, d.start, lastMoney);
+      if (year !== undefined) d.forYear = year;
+    }
+
+    // holder; and the ambiguity of counts of "these divisions" (total or each)
+    if (d.reading !== 'duration') {
+      if (tail.holder) d.holder = tail.holder.entity;
+      else holderBefore(ctx, d.start, d, false);
+      if (!d.holder) {
+        const of = /^\s+of\s+(?:the\s+)?/i.exec(after(d.end));
+        const m = of ? ctx.mentionAt.get(d.end + of[0].length) : undefined;
+        if (m && HOLDER_TYPES.has(m.entity.type)) d.holder = m.entity;
+      }
+      if (unit && unit.category !== 'formation' && unit.category !== 'time' && unit.category !== 'money' && unit.category !== 'ratio') noteBackReference(ctx, d);
+    }
+    push(d);
+    if (d.reading === 'money') lastMoney = d;
+  }
+
+  // absence: "no tanks", "do not have tanks at all"
+  if (rules.re.absence) {
+    for (const m of body.matchAll(new RegExp(rules.re.absence.source, rules.re.absence.flags))) {
+      const start = region.start + m.index;
+      const end = start + m[0].length;
+      if (isTaken(start, end)) continue;
+      const units = [...m[0].matchAll(new RegExp(rules.re.unitAny.source, rules.re.unitAny.flags))];
+      const u = units[units.length - 1];
+      const unit = u ? rules.unitByForm.get(normalise(u[0]))?.unit : undefined;
+      const d: Draft = { reading: 'absent', start, end, value: '0', approximate: false, polarity: 'asserted', notes: [] };
+      if (unit && u) {
+        d.countOf = unit.key;
+        d.unitText = u[0];
+      }
+      holderBefore(ctx, start, d, rules.re.verbIn?.test(m[0]) === true);
+      push(d);
+    }
+  }
+
+  // vague counts: "several divisions", "the next few days" (reported, not read)
+  if (rules.re.vague) {
+    for (const m of body.matchAll(new RegExp(rules.re.vague.source, rules.re.vague.flags))) {
+      const start = region.start + m.index;
+      const end = start + m[0].length;
+      if (isTaken(start, end)) continue;
+      ctx.report.push(reportItem(text, 'vague-quantity', `"${m[0].replace(/\s+/g, ' ')}" counts without a number; not read as a quantity`, { start, end }));
+    }
+  }
+  shareCoordinatedHolders(ctx, out);
+  return out;
+}
+
+/**
+ * "the Chinese should have four-to-one superiority in X and three-to-one superiority in Y":
+ * a quantity joined by "and" to the one before it shares that one's subject.
+ */
+function shareCoordinatedHolders(ctx: Ctx, drafts: Draft[]): void {
+  drafts.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < drafts.length; i++) {
+    const a = drafts[i - 1];
+    const b = drafts[i];
+    if (!a || !b || b.holder || b.reading === 'duration' || a.reading === 'duration') continue;
+    if (!/^\s*,?\s*and\s+$/i.test(ctx.text.slice(a.end, b.start))) continue;
+    if (a.holder) {
+      b.holder = a.holder;
+      b.notes.push(`holder shared with "${ctx.text.slice(a.start, a.end).replace(/\s+/g, ' ')}" (joined by "and")`);
+    } else {
+      const pronoun = a.notes.find((note) => note.startsWith('holder: the pronoun'));
+      if (pronoun !== undefined && !b.notes.includes(pronoun)) b.notes.push(pronoun);
+    }
+  }
+}
+
+/** Orders time units from the largest (year) to the smallest, for "1 hour and 45 minutes". */
+function durationRank(d: string): number {
+  const p = parseDuration(d);
+  if (!p) return -1;
+  const i = p.findIndex((x) => x !== '0');
+  return i < 0 ? -1 : i;
+}
+
+function isYearValue(ctx: Ctx, y: number): boolean {
+  return Number.isInteger(y) && y >= ctx.rules.numbers.yearMin && y <= ctx.rules.numbers.yearMax;
+}
+
+function isYear(ctx: Ctx, n: NumberMatch): boolean {
+  return n.plainDigits && n.text.length === 4 && isYearValue(ctx, Number(n.value));
+}
+
+/**
+ * The year money is for, from its sentence before it: "the entire 1951 budget is …" (a year
+ * noun), or "to deliver in 1951, on credit, arms to the value of US$ 30 million" (a year cue),
+ * when one year only is named there.
+ */
+function yearBefore(ctx: Ctx, start: number, lastMoney: Draft | undefined): number | undefined {
+  const sentence = sentenceOf(ctx, start);
+  const from = Math.max(sentence.start, lastMoney && lastMoney.end <= start ? lastMoney.end : sentence.start);
+  const clause = ctx.text.slice(from, start);
+  const years = new Set<number>();
+  for (const re of [ctx.rules.re.yearNounBefore, ctx.rules.re.yearCueBefore]) {
+    if (!re) continue;
+    for (const m of clause.matchAll(new RegExp(re.source, re.flags))) {
+      const y = Number(m[1]);
+      if (isYearValue(ctx, y)) years.add(y);
+    }
+  }
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
+/** Counts of equipment of "these divisions" may be totals or per division: say so. */
+function noteBackReference(ctx: Ctx, d: Draft): void {
+  const re = ctx.rules.re.backReference;
+  if (!re) return;
+  const sentence = sentenceOf(ctx, d.start);
+  let found: string | undefined;
+  for (const m of ctx.text.slice(sentence.start, d.start).matchAll(new RegExp(re.source, re.flags))) found = m[0];
+  if (found === undefined) return;
+  const words = found.trim().split(/\s+/);
+  const formation = ctx.rules.unitByForm.get(normalise(words.slice(1).join(' ')))?.unit;
+  const each = formation?.singular[0] ?? words.slice(1).join(' ');
+  d.notes.push(`ambiguous: a total for "${found.replace(/\s+/g, ' ')}" or per ${each}; the text does not say`);
 }
