@@ -287,7 +287,8 @@ function apply(st: State, t: Token, gap: Gap): void {
 /** The tokens of text[from, to): digit runs and number words. */
 function tokensOf(text: string, lex: NumberLexicon, from: number, to: number): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(lex.tokenRe.source, lex.tokenRe.flags);
+  // The compiled regex is used in place (lastIndex set here and reset below), not cloned.
+  const re = lex.tokenRe;
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     const end = m.index + m[0].length;
@@ -302,6 +303,7 @@ function tokensOf(text: string, lex: NumberLexicon, from: number, to: number): T
     const w = lex.words.get(key);
     if (w) out.push({ kind: w.kind, value: dec(w.value), start: m.index, end, lower });
   }
+  re.lastIndex = 0;
   return out;
 }
 

@@ -30,6 +30,8 @@ export interface UnitDefinition {
   readonly exactMatch: readonly string[];
 }
 
+type CueKind = 'absence' | 'vague' | 'multiplier';
+
 type BoundReading = 'exact' | 'lower-bound' | 'upper-bound' | 'approximate';
 
 interface PhraseRule {
@@ -52,6 +54,8 @@ export interface CompiledQuantityRules {
   readonly multiplierByWord: ReadonlyMap<string, string>;
   /** Denominator by fraction word ("thirds" → "3"). */
   readonly fractionByWord: ReadonlyMap<string, string>;
+  /** Lower-cased words that may open an absence, a vague count or a multiplier. */
+  readonly cueWords: ReadonlyMap<string, ReadonlySet<CueKind>>;
   readonly re: QuantityRegexes;
 }
 
@@ -82,10 +86,14 @@ interface QuantityRegexes {
   /** Before a bounded duration: a time frame ("in less than three weeks"). */
   readonly durationFrameBefore: RegExp | null;
   readonly colonRatio: RegExp;
+  /** Sticky: "twice as many". */
   readonly multiplier: RegExp | null;
   readonly timesAfter: RegExp | null;
-  readonly absence: RegExp | null;
-  readonly vague: RegExp | null;
+  /** Sticky, tried where a cue word starts: an absence ("no tanks"), a vague count ("several divisions"). */
+  readonly absenceAt: RegExp | null;
+  readonly vagueAt: RegExp | null;
+  /** Global: words, to find cue words by a set look-up instead of a scan per pattern. */
+  readonly word: RegExp;
   readonly contrastRejected: RegExp | null;
   readonly contrastBetween: RegExp | null;
   readonly rateAfter: RegExp | null;
@@ -336,23 +344,16 @@ export function compileQuantityRules(raw: RawInputs): CompiledQuantityRules {
   const calibrePhrase = calibres.length > 0 ? `\\d+(?:[.,]\\d+)?\\s*[-‑]?\\s*(?:${calibreAlt})(?![\\p{L}])` : '';
   const model = '\\p{Lu}[\\p{L}]{0,4}[-‑]\\d+[\\p{L}]?(?![\\p{L}\\p{N}])';
   const npGap = `(?:(?:${[modifierAlt, calibrePhrase, model].filter((x) => x !== '').join('|')})[\\s\\-‑]+){0,3}`;
-  const absence =
-    absenceTemplates.length > 0 && pluralOnly.length > 0
-      ? new RegExp(
-          absenceTemplates
-            .map((t) => {
-              if (!t.includes('{unit}')) throw new ConfigError(`${PHRASES_FILE}: absence pattern ${JSON.stringify(t)} has no {unit}`, 'lexicon-shape');
-              return t
-                .split('{unit}')
-                .map((part) => (part.trim() === '' ? '' : phrasePattern(part.trim())))
-                .join(`\\s+${npGap}(?:${alternation(pluralOnly)})${L_AFTER}\\s*`)
-                .replace(/\\s\*$/, '');
-            })
-            .map((p) => `${L_BEFORE}${p}${L_AFTER}`)
-            .join('|'),
-          'giu',
-        )
-      : null;
+  const absencePatterns = absenceTemplates.map((t) => {
+    if (!t.includes('{unit}')) throw new ConfigError(`${PHRASES_FILE}: absence pattern ${JSON.stringify(t)} has no {unit}`, 'lexicon-shape');
+    return t
+      .split('{unit}')
+      .map((part) => (part.trim() === '' ? '' : phrasePattern(part.trim())))
+      .join(`\\s+${npGap}(?:${alternation(pluralOnly)})${L_AFTER}\\s*`)
+      .replace(/\\s\*$/, '');
+  });
+  const absenceFirst = absenceTemplates.map((t) => t.trim().split(/\s+/)[0] ?? '').filter((w) => w !== '' && w !== '{unit}');
+  const absenceOk = absencePatterns.length > 0 && pluralOnly.length > 0 && absenceFirst.length === absenceTemplates.length;
   const contrast = Array.isArray(src['contrast']) ? src['contrast'] : [];
   const rejectedCues: string[] = [];
   const assertedCues: string[] = [];
@@ -396,14 +397,12 @@ export function compileQuantityRules(raw: RawInputs): CompiledQuantityRules {
     colonRatio: /(?<![\p{L}\p{N}_.,:])(\d{1,3})\s?:\s?(\d{1,3})(?![\p{N}]|[.,:]\p{N})/gu,
     multiplier:
       multiplierByWord.size > 0 && comparatives.length > 0
-        ? new RegExp(`${L_BEFORE}(${alternation(multiplierByWord.keys())})\\s+(${alternation(comparatives)})${L_AFTER}`, 'giu')
+        ? new RegExp(`(${alternation(multiplierByWord.keys())})\\s+(${alternation(comparatives)})${L_AFTER}`, 'iuy')
         : null,
     timesAfter: times.length > 0 && comparatives.length > 0 ? new RegExp(`^\\s+(?:${alternation(times)})\\s+(${alternation(comparatives)})${L_AFTER}`, 'iu') : null,
-    absence,
-    vague:
-      vague.length > 0
-        ? new RegExp(`${L_BEFORE}(?<!\\bas\\s)(?<!\\bhow\\s)(?<!\\bso\\s)(?:${alternation(vague)})[\\s\\-‑]+${npGap}(?:${unitAlt})${L_AFTER}`, 'giu')
-        : null,
+    absenceAt: absenceOk ? new RegExp(`(?:${absencePatterns.join('|')})${L_AFTER}`, 'iuy') : null,
+    vagueAt: vague.length > 0 ? new RegExp(`(?:${alternation(vague)})[\\s\\-‑]+${npGap}(?:${unitAlt})${L_AFTER}`, 'iuy') : null,
+    word: /\p{L}[\p{L}'’]*/gu,
     contrastRejected: rejectedCues.length > 0 ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(rejectedCues)})\\s+$`, 'iu') : null,
     contrastBetween:
       assertedCues.length > 0
@@ -422,7 +421,18 @@ export function compileQuantityRules(raw: RawInputs): CompiledQuantityRules {
     carryGap: carry.length > 0 ? new RegExp(`^\\s*[,;]?\\s*(?:${alternation(carry)})${L_AFTER}`, 'iu') : null,
     ofMeasure: /^\s+of\s+((?!(?:the|a|an|this|that|these|those|which|whom|it|them|each|all)\b)\p{Ll}[\p{L}-]*)/u,
   };
-  return { numbers, dates, units, unitByForm, currencyByForm, beforeByPhrase, afterByPhrase, multiplierByWord, fractionByWord: fractions, re };
+  const cueWords = new Map<string, Set<CueKind>>();
+  const cue = (phrase: string, kind: CueKind): void => {
+    const first = phrase.trim().split(/[\s-]+/)[0]?.toLowerCase() ?? '';
+    if (first === '') return;
+    const set = cueWords.get(first) ?? new Set<CueKind>();
+    set.add(kind);
+    cueWords.set(first, set);
+  };
+  if (absenceOk) for (const w of absenceFirst) cue(w, 'absence');
+  for (const v of vague) cue(v, 'vague');
+  for (const m of multiplierByWord.keys()) cue(m, 'multiplier');
+  return { numbers, dates, units, unitByForm, currencyByForm, beforeByPhrase, afterByPhrase, multiplierByWord, fractionByWord: fractions, cueWords, re };
 }
 
 // ── durations ────────────────────────────────────────────────────────────────────────────────
@@ -539,6 +549,35 @@ const FUNCTION_WORDS = new Set(
 function reportItem(text: string, code: ReportItem['code'], message: string, span: Span): ReportItem {
   const at = offsetToLineColumn(text, span.start);
   return { code, message, span, line: at.line, column: at.column, text: text.slice(span.start, span.end) };
+}
+
+/**
+ * Every match of the global regex `re` inside text[from, to), in order. The compiled regex is
+ * used in place (its lastIndex is set and reset here) rather than cloned: cloning a large pattern
+ * costs more than the search.
+ */
+function matchesIn(re: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    if (m.index + m[0].length > to) break;
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/** Matches of the sticky regex `re` at each of the offsets `at` that end by `to`. */
+function stickyAt(re: RegExp, text: string, at: readonly number[], to: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const i of at) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m && m.index + m[0].length <= to) out.push(m);
+  }
+  re.lastIndex = 0;
+  return out;
 }
 
 function overlapsAny(spans: readonly Span[], s: number, e: number): boolean {
@@ -827,12 +866,14 @@ function readRegion(ctx: Ctx, region: Span): Draft[] {
   };
   const before = (pos: number, n = 60): string => text.slice(Math.max(region.start, pos - n), pos);
   const after = (pos: number, n = 80): string => text.slice(pos, Math.min(region.end, pos + n));
-  const body = text.slice(region.start, region.end);
 
   // "twice as many", "three times more"
-  if (rules.re.multiplier) {
-    for (const m of body.matchAll(new RegExp(rules.re.multiplier.source, rules.re.multiplier.flags))) {
-      const start = region.start + m.index;
+  const cues = matchesIn(rules.re.word, text, region.start, region.end).filter((w) => rules.cueWords.has(w[0].toLowerCase()));
+  const cuesOf = (kind: CueKind): number[] => cues.filter((w) => rules.cueWords.get(w[0].toLowerCase())?.has(kind)).map((w) => w.index);
+  const multiplier = rules.re.multiplier;
+  if (multiplier) {
+    for (const m of stickyAt(multiplier, text, cuesOf('multiplier'), region.end)) {
+      const start = m.index;
       const word = normalise(m[1] ?? '');
       const d: Draft = { reading: 'ratio', start, end: start + m[0].length, approximate: false, polarity: 'asserted', notes: [], numerator: rules.multiplierByWord.get(word) ?? '2', denominator: '1' };
       const tail = readTail(ctx, d.end, region.end);
@@ -847,8 +888,9 @@ function readRegion(ctx: Ctx, region: Span): Draft[] {
   }
 
   // "3:1" (not a clock time)
-  for (const m of body.matchAll(new RegExp(rules.re.colonRatio.source, rules.re.colonRatio.flags))) {
-    const start = region.start + m.index;
+  const colon = text.indexOf(':', region.start);
+  for (const m of colon >= 0 && colon < region.end ? matchesIn(rules.re.colonRatio, text, region.start, region.end) : []) {
+    const start = m.index;
     const end = start + m[0].length;
     if (overlapsAny(ctx.excluded, start, end)) continue;
     const d: Draft = { reading: 'ratio', start, end, approximate: false, polarity: 'asserted', notes: [], numerator: m[1] ?? '', denominator: m[2] ?? '' };
@@ -1148,12 +1190,13 @@ function readRegion(ctx: Ctx, region: Span): Draft[] {
   }
 
   // absence: "no tanks", "do not have tanks at all"
-  if (rules.re.absence) {
-    for (const m of body.matchAll(new RegExp(rules.re.absence.source, rules.re.absence.flags))) {
-      const start = region.start + m.index;
+  const { absenceAt, vagueAt } = rules.re;
+  if (absenceAt) {
+    for (const m of stickyAt(absenceAt, text, cuesOf('absence'), region.end)) {
+      const start = m.index;
       const end = start + m[0].length;
-      if (isTaken(start, end)) continue;
-      const units = [...m[0].matchAll(new RegExp(rules.re.unitAny.source, rules.re.unitAny.flags))];
+      if (end > region.end || isTaken(start, end)) continue;
+      const units = matchesIn(rules.re.unitAny, text, start, end);
       const u = units[units.length - 1];
       const unit = u ? rules.unitByForm.get(normalise(u[0]))?.unit : undefined;
       const d: Draft = { reading: 'absent', start, end, value: '0', approximate: false, polarity: 'asserted', notes: [] };
@@ -1167,12 +1210,14 @@ function readRegion(ctx: Ctx, region: Span): Draft[] {
   }
 
   // vague counts: "several divisions", "the next few days" (reported, not read)
-  if (rules.re.vague) {
-    for (const m of body.matchAll(new RegExp(rules.re.vague.source, rules.re.vague.flags))) {
-      const start = region.start + m.index;
-      const end = start + m[0].length;
-      if (isTaken(start, end)) continue;
-      ctx.report.push(reportItem(text, 'vague-quantity', `"${m[0].replace(/\s+/g, ' ')}" counts without a number; not read as a quantity`, { start, end }));
+  if (vagueAt) {
+    for (const v of stickyAt(vagueAt, text, cuesOf('vague'), region.end)) {
+      const start = v.index;
+      const end = start + v[0].length;
+      // "as many", "how many", "so many" are not counts
+      if (isTaken(start, end) || /(?:^|[^\p{L}])(?:as|how|so)\s+$/iu.test(text.slice(Math.max(0, start - 5), start))) continue;
+      const printed = text.slice(start, end);
+      ctx.report.push(reportItem(text, 'vague-quantity', `"${printed.replace(/\s+/g, ' ')}" counts without a number; not read as a quantity`, { start, end }));
     }
   }
   shareCoordinatedHolders(ctx, out);
@@ -1224,11 +1269,10 @@ function isYear(ctx: Ctx, n: NumberMatch): boolean {
 function yearBefore(ctx: Ctx, start: number, lastMoney: Draft | undefined): number | undefined {
   const sentence = sentenceOf(ctx, start);
   const from = Math.max(sentence.start, lastMoney && lastMoney.end <= start ? lastMoney.end : sentence.start);
-  const clause = ctx.text.slice(from, start);
   const years = new Set<number>();
   for (const re of [ctx.rules.re.yearNounBefore, ctx.rules.re.yearCueBefore]) {
     if (!re) continue;
-    for (const m of clause.matchAll(new RegExp(re.source, re.flags))) {
+    for (const m of matchesIn(re, ctx.text, from, start)) {
       const y = Number(m[1]);
       if (isYearValue(ctx, y)) years.add(y);
     }
@@ -1242,7 +1286,7 @@ function noteBackReference(ctx: Ctx, d: Draft): void {
   if (!re) return;
   const sentence = sentenceOf(ctx, d.start);
   let found: string | undefined;
-  for (const m of ctx.text.slice(sentence.start, d.start).matchAll(new RegExp(re.source, re.flags))) found = m[0];
+  for (const m of matchesIn(re, ctx.text, sentence.start, d.start)) found = m[0];
   if (found === undefined) return;
   const words = found.trim().split(/\s+/);
   const formation = ctx.rules.unitByForm.get(normalise(words.slice(1).join(' ')))?.unit;
