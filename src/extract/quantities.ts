@@ -344,15 +344,17 @@ export function compileQuantityRules(raw: RawInputs): CompiledQuantityRules {
   const calibrePhrase = calibres.length > 0 ? `\\d+(?:[.,]\\d+)?\\s*[-‑]?\\s*(?:${calibreAlt})(?![\\p{L}])` : '';
   const model = '\\p{Lu}[\\p{L}]{0,4}[-‑]\\d+[\\p{L}]?(?![\\p{L}\\p{N}])';
   const npGap = `(?:(?:${[modifierAlt, calibrePhrase, model].filter((x) => x !== '').join('|')})[\\s\\-‑]+){0,3}`;
+  const singularOnly = units.flatMap((u) => u.singular);
   const absencePatterns = absenceTemplates.map((t) => {
-    if (!t.includes('{unit}')) throw new ConfigError(`${PHRASES_FILE}: absence pattern ${JSON.stringify(t)} has no {unit}`, 'lexicon-shape');
+    const slot = t.includes('{unit}') ? '{unit}' : t.includes('{one}') ? '{one}' : undefined;
+    if (slot === undefined) throw new ConfigError(`${PHRASES_FILE}: absence pattern ${JSON.stringify(t)} has no {unit} or {one}`, 'lexicon-shape');
     return t
-      .split('{unit}')
+      .split(slot)
       .map((part) => (part.trim() === '' ? '' : phrasePattern(part.trim())))
-      .join(`\\s+${npGap}(?:${alternation(pluralOnly)})${L_AFTER}\\s*`)
+      .join(`\\s+${npGap}(?:${alternation(slot === '{one}' ? singularOnly : pluralOnly)})${L_AFTER}\\s*`)
       .replace(/\\s\*$/, '');
   });
-  const absenceFirst = absenceTemplates.map((t) => t.trim().split(/\s+/)[0] ?? '').filter((w) => w !== '' && w !== '{unit}');
+  const absenceFirst = absenceTemplates.map((t) => t.trim().split(/\s+/)[0] ?? '').filter((w) => w !== '' && w !== '{unit}' && w !== '{one}');
   const absenceOk = absencePatterns.length > 0 && pluralOnly.length > 0 && absenceFirst.length === absenceTemplates.length;
   const contrast = Array.isArray(src['contrast']) ? src['contrast'] : [];
   const rejectedCues: string[] = [];
