@@ -72,6 +72,10 @@ interface QuantityRegexes {
   readonly afterPhrase: RegExp | null;
   readonly identifierBefore: RegExp | null;
   readonly calibreAfter: RegExp | null;
+  /** After a number: a clock-time cue ("4 o'clock", "10 a.m."). */
+  readonly clockAfter: RegExp | null;
+  /** After a number: "of the" and the like, before the set counted from ("one of the divisions"). */
+  readonly partitiveAfter: RegExp | null;
   readonly calibreAt: RegExp | null;
   readonly modelAt: RegExp;
   readonly modifierAt: RegExp | null;
@@ -326,12 +330,14 @@ export function compileQuantityRules(raw: RawInputs): CompiledQuantityRules {
   const comparatives = strings(ratios['comparatives'], PHRASES_FILE, 'ratios.comparatives');
   const modifiers = strings(src['modifiers'], PHRASES_FILE, 'modifiers');
   const calibres = strings(src['calibres'], PHRASES_FILE, 'calibres');
+  const clocks = strings(src['clockCues'], PHRASES_FILE, 'clockCues');
   const rates = strings(src['rates'], PHRASES_FILE, 'rates');
   const holders = section(src, 'holders');
   const verbs = strings(holders['verbs'], PHRASES_FILE, 'holders.verbs');
   const gapWords = strings(holders['gap'], PHRASES_FILE, 'holders.gap');
   const pronouns = strings(holders['pronouns'], PHRASES_FILE, 'holders.pronouns');
   const backRef = strings(holders['backReference'], PHRASES_FILE, 'holders.backReference');
+  const partitive = backRef;
   const yearNouns = strings(src['yearNouns'], PHRASES_FILE, 'yearNouns');
   const yearCues = strings(src['yearCues'], PHRASES_FILE, 'yearCues');
   const carry = strings(src['carryCues'], PHRASES_FILE, 'carryCues');
@@ -380,6 +386,8 @@ export function compileQuantityRules(raw: RawInputs): CompiledQuantityRules {
     afterPhrase: afterByPhrase.size > 0 ? new RegExp(`^\\s+(${alternation(afterByPhrase.keys())})${L_AFTER}`, 'iu') : null,
     identifierBefore: identifiers.length > 0 ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(identifiers)})(?:[\\s.:]*)$`, 'iu') : null,
     calibreAfter: calibres.length > 0 ? new RegExp(`^\\s*[-‑–]?\\s*(?:${calibreAlt})(?![\\p{L}])`, 'iu') : null,
+    clockAfter: clocks.length > 0 ? new RegExp(`^\\s*(?:${alternation(clocks)})(?![\\p{L}])`, 'iu') : null,
+    partitiveAfter: partitive.length > 0 ? new RegExp(`^\\s+of\\s+(?:${alternation(partitive)})(?=\\s)`, 'iu') : null,
     calibreAt: calibrePhrase !== '' ? new RegExp(`^${calibrePhrase}`, 'iu') : null,
     modelAt: new RegExp(`^${model}`, 'u'),
     modifierAt: modifiers.length > 0 ? new RegExp(`^${wrap(modifierAlt)}`, 'iu') : null,
@@ -921,7 +929,7 @@ function readRegion(ctx: Ctx, region: Span): Draft[] {
     if (rules.re.identifierBefore?.test(pre) && !n.hasWords) continue;
     // "not one tank", "zero tanks": absences, read below
     if ((n.first === 'one' && /(?:^|[^\p{L}])not\s+$/iu.test(pre)) || (n.value === '0' && n.hasWords)) continue;
-    if (rules.re.calibreAfter?.test(post)) continue;
+    if (rules.re.calibreAfter?.test(post) || (!n.hasWords && rules.re.clockAfter?.test(post))) continue;
     if (!n.hasWords && /^\)/.test(post) && /(?:^|[\s(])$/.test(pre)) continue;
     if (/^\s*[-–—]\s*$/.test(post.slice(0, 3)) && overlapsAny(ctx.excluded, n.end, n.end + 4)) continue;
 
@@ -1022,7 +1030,16 @@ function readRegion(ctx: Ctx, region: Span): Draft[] {
       afterRule = rules.afterByPhrase.get(normalise(afterPhrase[1]));
       tailFrom = last.end + afterPhrase[0].length;
     }
-    const tail = readTail(ctx, tailFrom, region.end);
+    let tail = readTail(ctx, tailFrom, region.end);
+    // "one of the divisions": a count taken from a set
+    const partitive = !tail.unit && !range ? rules.re.partitiveAfter?.exec(after(tailFrom)) : undefined;
+    if (partitive) {
+      const set = readTail(ctx, tailFrom + partitive[0].length, region.end);
+      if (set.unit) {
+        tail = set;
+        notes.push(`a part of "${text.slice(tailFrom, set.end).trim()}"`);
+      }
+    }
     let end = tail.unit ? tail.end : afterRule ? tailFrom : last.end;
     const unit = tail.unit;
     if (!afterRule && unit) {

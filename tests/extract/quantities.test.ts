@@ -252,6 +252,10 @@ describe('phrases of unseen telegrams', () => {
     ['The front runs 12 km north.', { value: '12', countOf: 'kilometre' }],
     ['The Chinese friends have no aircraft of their own.', { reading: 'absent', value: '0', countOf: 'aircraft', text: 'no aircraft' }],
     ['The army has not a single tank left.', { reading: 'absent', countOf: 'tank' }],
+    ['One of the divisions was destroyed.', { reading: 'exact', value: '1', countOf: 'division', text: 'One of the divisions' }],
+    ['The Koreans lost 20 to 30 thousand men.', { reading: 'range', minValue: '20000', maxValue: '30000', countOf: 'man' }],
+    ['The plan for 1951 provides for 300 million roubles.', { reading: 'money', forYear: 1951 }],
+    ['We need $ 5,000.', { reading: 'money', value: '5000', currency: 'USD' }],
   ])('%s', (text, expected) => {
     expect(only(text)).toMatchObject(expected);
   });
@@ -277,6 +281,9 @@ describe('what is not a quantity', () => {
     'Sent 7.10.50.',
     'As to Article 5 of the treaty.',
     'If one goes to war, one should go now.',
+    "The attack began at 4 o'clock in the morning.",
+    'The meeting began at 10 a.m. and ended at 3 p.m.',
+    'In 1950-1951 the front held.',
   ])('%s', (text) => {
     expect(quantities(text).map((q) => q.text)).toEqual([]);
   });
