@@ -523,8 +523,6 @@ interface Draft {
   polarity: 'asserted' | 'rejected';
   contrastWith?: Draft;
   notes: string[];
-  /** For durations that may chain ("1 hour and 45 minutes"). */
-  durationParts?: DurationParts;
   unit?: UnitDefinition;
 }
 
@@ -864,383 +862,472 @@ function linkContrasts(ctx: Ctx, drafts: Draft[]): void {
   }
 }
 
+/** One region being read: its drafts so far and the spans they take. */
+interface RegionCtx {
+  readonly ctx: Ctx;
+  readonly region: Span;
+  readonly out: Draft[];
+  readonly taken: Span[];
+  /** The last money read in the region, whose currency a bare number may carry. */
+  lastMoney: Draft | undefined;
+}
+
+function isTaken(rc: RegionCtx, s: number, e: number): boolean {
+  return rc.taken.some((t) => t.start < e && s < t.end);
+}
+
+function push(rc: RegionCtx, d: Draft): void {
+  rc.out.push(d);
+  rc.taken.push({ start: d.start, end: d.end });
+}
+
+/** Up to `n` characters of the region before `pos`. */
+function before(rc: RegionCtx, pos: number, n = 60): string {
+  return rc.ctx.text.slice(Math.max(rc.region.start, pos - n), pos);
+}
+
+/** Up to `n` characters of the region from `pos`. */
+function after(rc: RegionCtx, pos: number, n = 80): string {
+  return rc.ctx.text.slice(pos, Math.min(rc.region.end, pos + n));
+}
+
+function ratioDraft(start: number, end: number, numerator: string, denominator: string, notes: string[] = []): Draft {
+  return { reading: 'ratio', start, end, approximate: false, polarity: 'asserted', notes, numerator, denominator };
+}
+
 /** Reads one region (the sentences of one point, paragraph or list item). */
 function readRegion(ctx: Ctx, region: Span): Draft[] {
   const { text, rules } = ctx;
-  const out: Draft[] = [];
-  const taken: Span[] = [];
-  const isTaken = (s: number, e: number): boolean => taken.some((t) => t.start < e && s < t.end);
-  const push = (d: Draft): void => {
-    out.push(d);
-    taken.push({ start: d.start, end: d.end });
-  };
-  const before = (pos: number, n = 60): string => text.slice(Math.max(region.start, pos - n), pos);
-  const after = (pos: number, n = 80): string => text.slice(pos, Math.min(region.end, pos + n));
-
-  // "twice as many", "three times more"
+  const rc: RegionCtx = { ctx, region, out: [], taken: [], lastMoney: undefined };
   const cues = matchesIn(rules.re.word, text, region.start, region.end).filter((w) => rules.cueWords.has(w[0].toLowerCase()));
   const cuesOf = (kind: CueKind): number[] => cues.filter((w) => rules.cueWords.get(w[0].toLowerCase())?.has(kind)).map((w) => w.index);
-  const multiplier = rules.re.multiplier;
-  if (multiplier) {
-    for (const m of stickyAt(multiplier, text, cuesOf('multiplier'), region.end)) {
-      const start = m.index;
-      const word = normalise(m[1] ?? '');
-      const d: Draft = { reading: 'ratio', start, end: start + m[0].length, approximate: false, polarity: 'asserted', notes: [], numerator: rules.multiplierByWord.get(word) ?? '2', denominator: '1' };
-      const tail = readTail(ctx, d.end, region.end);
-      if (tail.unit && tail.unitStart !== undefined) {
-        d.countOf = tail.unit.key;
-        d.end = tail.end;
-      }
-      d.unitText = text.slice(start + (m[0].length - (m[2] ?? '').length), d.end);
-      holderBefore(ctx, start, d, false);
-      push(d);
-    }
-  }
+  readMultipliers(rc, cuesOf('multiplier'));
+  readColonRatios(rc);
+  const nums = findNumbers(text, rules.numbers, region.start, region.end).filter((n) => !overlapsAny(ctx.excluded, n.start, n.end) && !isTaken(rc, n.start, n.end));
+  for (let i = 0; i < nums.length; ) i += readNumberAt(rc, nums, i);
+  readAbsences(rc, cuesOf('absence'));
+  reportVagueCounts(rc, cuesOf('vague'));
+  shareCoordinatedHolders(ctx, rc.out);
+  return rc.out;
+}
 
-  // "3:1" (not a clock time)
-  const colon = text.indexOf(':', region.start);
-  for (const m of colon >= 0 && colon < region.end ? matchesIn(rules.re.colonRatio, text, region.start, region.end) : []) {
+/** "twice as many divisions". */
+function readMultipliers(rc: RegionCtx, at: readonly number[]): void {
+  const { text, rules } = rc.ctx;
+  if (!rules.re.multiplier) return;
+  for (const m of stickyAt(rules.re.multiplier, text, at, rc.region.end)) {
+    const start = m.index;
+    const d = ratioDraft(start, start + m[0].length, rules.multiplierByWord.get(normalise(m[1] ?? '')) ?? '2', '1');
+    const tail = readTail(rc.ctx, d.end, rc.region.end);
+    if (tail.unit) {
+      d.countOf = tail.unit.key;
+      d.end = tail.end;
+    }
+    d.unitText = text.slice(start + m[0].length - (m[2] ?? '').length, d.end);
+    holderBefore(rc.ctx, start, d, false);
+    push(rc, d);
+  }
+}
+
+/** "3:1", when it is not a clock time the date rules found. */
+function readColonRatios(rc: RegionCtx): void {
+  const { text, rules } = rc.ctx;
+  const colon = text.indexOf(':', rc.region.start);
+  if (colon < 0 || colon >= rc.region.end) return;
+  for (const m of matchesIn(rules.re.colonRatio, text, rc.region.start, rc.region.end)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlapsAny(ctx.excluded, start, end)) continue;
-    const d: Draft = { reading: 'ratio', start, end, approximate: false, polarity: 'asserted', notes: [], numerator: m[1] ?? '', denominator: m[2] ?? '' };
-    const of = rules.re.ratioContextBefore?.exec(before(start, 80));
-    const noun = rules.re.ratioNounAfter?.exec(after(end));
+    if (overlapsAny(rc.ctx.excluded, start, end)) continue;
+    const d = ratioDraft(start, end, m[1] ?? '', m[2] ?? '');
+    const context = rules.re.ratioContextBefore?.exec(before(rc, start, 80));
+    const noun = rules.re.ratioNounAfter?.exec(after(rc, end));
     if (noun?.[1] !== undefined) {
       d.unitText = noun[1];
       d.end = end + noun[0].length;
-    } else if (of?.[1] !== undefined) {
-      d.unitText = of[1].trim();
+    } else if (context?.[1] !== undefined) {
+      d.unitText = context[1].trim();
     }
-    holderBefore(ctx, start, d, false);
-    push(d);
+    holderBefore(rc.ctx, start, d, false);
+    push(rc, d);
+  }
+}
+
+/** Identifiers, calibres, clock times, list markers, numbers hyphenated to a date; "not one", "zero" (absences). */
+function isNotQuantity(rc: RegionCtx, n: NumberMatch, pre: string, post: string): boolean {
+  const { rules } = rc.ctx;
+  if (!n.hasWords && rules.re.identifierBefore?.test(pre)) return true;
+  if ((n.first === 'one' && /(?:^|[^\p{L}])not\s+$/iu.test(pre)) || (n.value === '0' && n.hasWords)) return true;
+  if (rules.re.calibreAfter?.test(post) || (!n.hasWords && rules.re.clockAfter?.test(post))) return true;
+  if (!n.hasWords && /^\)/.test(post) && /(?:^|[\s(])$/.test(pre)) return true;
+  return /^\s*[-–—]\s*$/.test(post.slice(0, 3)) && overlapsAny(rc.ctx.excluded, n.end, n.end + 4);
+}
+
+/**
+ * Ratios that start at a number: "four-to-one superiority", "1 to 2.5" after "the ratio … is",
+ * fractions ("two thirds"), multiples ("three times as many"). Returns the numbers consumed (0: none).
+ */
+function readNumberRatio(rc: RegionCtx, n: NumberMatch, next: NumberMatch | undefined, pre: string, post: string): number {
+  const { text, rules } = rc.ctx;
+  if (next) {
+    const gap = text.slice(n.end, next.start);
+    const noun = rules.re.ratioNounAfter?.exec(after(rc, next.end));
+    const context = rules.re.ratioContextBefore?.exec(pre);
+    if (rules.re.ratioJoin.test(gap) && (/[-‑–]/.test(gap) || noun || context)) {
+      const d = ratioDraft(n.start, next.end, n.value, next.value);
+      if (noun?.[1] !== undefined) {
+        d.unitText = noun[1];
+        d.end = next.end + noun[0].length;
+      } else if (context?.[1] !== undefined) {
+        d.unitText = context[1].trim();
+      }
+      holderBefore(rc.ctx, n.start, d, false);
+      push(rc, d);
+      return 2;
+    }
+  }
+  const fraction = rules.re.fractionAfter?.exec(post);
+  const denominator = fraction?.[1] !== undefined ? rules.fractionByWord.get(normalise(fraction[1])) : undefined;
+  if (fraction && denominator !== undefined && !n.scaled) {
+    const d = ratioDraft(n.start, n.end + fraction[0].length, n.value, denominator, ['a fraction']);
+    d.unitText = fraction[1] ?? '';
+    push(rc, d);
+    return 1;
+  }
+  const times = rules.re.timesAfter?.exec(post);
+  if (times) {
+    const d = ratioDraft(n.start, n.end + times[0].length, n.value, '1');
+    const comparative = d.end - (times[1] ?? '').length;
+    const tail = readTail(rc.ctx, d.end, rc.region.end);
+    if (tail.unit) {
+      d.countOf = tail.unit.key;
+      d.end = tail.end;
+    }
+    d.unitText = text.slice(comparative, d.end);
+    holderBefore(rc.ctx, n.start, d, false);
+    push(rc, d);
+    return 1;
+  }
+  return 0;
+}
+
+/** Where a count starts and what its numbers are, after range detection. */
+interface CountSpan {
+  readonly start: number;
+  readonly last: NumberMatch;
+  readonly range?: readonly [string, string];
+  readonly notes: string[];
+  /** Numbers consumed (2 for a range). */
+  readonly consumed: number;
+}
+
+/** "five-six", "10-12", "from 5 to 6", "between 5 and 6", "five or six divisions"; 'years' for "1950-1953". */
+function readRange(rc: RegionCtx, n: NumberMatch, next: NumberMatch | undefined, pre: string): CountSpan | 'years' {
+  const { text, rules } = rc.ctx;
+  const single: CountSpan = { start: n.start, last: n, notes: [], consumed: 1 };
+  if (!next) return single;
+  const gap = text.slice(n.end, next.start);
+  const join = rules.re.rangeJoin.exec(gap);
+  const frame = rules.re.frameBefore?.exec(pre);
+  const framed = frame !== null && frame !== undefined && /^\s+(?:to|and|up\s+to)\s+$/i.test(gap);
+  if (!join && !framed) return single;
+  // "6-7 thousand men": the scale of the second number applies to the first
+  const scaledLow = !n.scaled && next.trailingScale !== undefined ? multiplyDecimals(n.value, next.trailingScale) : undefined;
+  const low = scaledLow !== undefined && compareDecimals(scaledLow, next.value) < 0 ? scaledLow : n.value;
+  if (compareDecimals(low, next.value) >= 0) return single;
+  const word = (join?.[1] ?? '').toLowerCase();
+  const nextTail = readTail(rc.ctx, next.end, rc.region.end);
+  if (n.plainDigits && next.plainDigits && isYear(rc.ctx, n) && isYear(rc.ctx, next) && !nextTail.unit) return 'years';
+  const needsUnit = word === 'or' || (word === 'to' && !framed);
+  if (needsUnit && !nextTail.unit) return single;
+  const notes: string[] = [];
+  if (low !== n.value) notes.push(`"${n.text}" read as ${low}: the scale of "${next.text}" applies to both ends`);
+  if (word === 'or') notes.push(`"${text.slice(n.start, next.end)}": two alternatives read as a range`);
+  const start = framed && frame?.[1] !== undefined ? n.start - pre.length + frame.index + frame[0].indexOf(frame[1]) : n.start;
+  return { start, last: next, range: [low, next.value], notes, consumed: 2 };
+}
+
+/** Phrases around a count: currency symbol and bound before, "or more" after. */
+interface Around {
+  readonly start: number;
+  readonly currency?: { readonly code: string; readonly unit: string };
+  readonly boundRule?: PhraseRule;
+  readonly boundPhrase: string;
+  readonly afterRule?: PhraseRule;
+  readonly afterPhrase: string;
+  /** Where the unit may start (after "or more" when it follows the number). */
+  readonly tailFrom: number;
+}
+
+function readAround(rc: RegionCtx, span: CountSpan): Around {
+  const { rules } = rc.ctx;
+  let start = span.start;
+  let currency: { code: string; unit: string } | undefined;
+  const symbol = rules.re.symbolBefore?.exec(before(rc, start, 12));
+  if (symbol?.[1] !== undefined) {
+    currency = rules.currencyByForm.get(normalise(symbol[1]));
+    start -= symbol[0].length - (symbol[0].startsWith(symbol[1]) ? 0 : 1);
+  }
+  const bound = rules.re.beforePhrase?.exec(before(rc, start, 40));
+  const boundRule = bound?.[1] !== undefined ? rules.beforeByPhrase.get(normalise(bound[1])) : undefined;
+  if (bound?.[1] !== undefined && boundRule) start -= bound[0].length - (bound[0].startsWith(bound[1]) ? 0 : 1);
+  const afterPhrase = span.range ? null : rules.re.afterPhrase?.exec(after(rc, span.last.end));
+  const afterRule = afterPhrase?.[1] !== undefined ? rules.afterByPhrase.get(normalise(afterPhrase[1])) : undefined;
+  return {
+    start,
+    ...(currency ? { currency } : {}),
+    ...(boundRule ? { boundRule } : {}),
+    boundPhrase: bound?.[1] ?? '',
+    ...(afterRule ? { afterRule } : {}),
+    afterPhrase: afterPhrase?.[1] ?? '',
+    tailFrom: afterRule && afterPhrase ? span.last.end + afterPhrase[0].length : span.last.end,
+  };
+}
+
+/** The unit after a count, or the set it is part of ("one of the divisions"). */
+function readCountTail(rc: RegionCtx, from: number, span: CountSpan): Tail {
+  const tail = readTail(rc.ctx, from, rc.region.end);
+  if (tail.unit || span.range) return tail;
+  const partitive = rc.ctx.rules.re.partitiveAfter?.exec(after(rc, from));
+  if (!partitive) return tail;
+  const set = readTail(rc.ctx, from + partitive[0].length, rc.region.end);
+  if (!set.unit) return tail;
+  span.notes.push(`a part of "${rc.ctx.text.slice(from, set.end).trim()}"`);
+  return set;
+}
+
+/** Reads the count that starts at nums[i]; returns how many numbers it consumed. */
+function readNumberAt(rc: RegionCtx, nums: readonly NumberMatch[], i: number): number {
+  const { ctx } = rc;
+  const { rules } = ctx;
+  const n = nums[i];
+  if (!n) return 1;
+  const next = nums[i + 1];
+  const pre = before(rc, n.start);
+  const post = after(rc, n.end);
+  if (isNotQuantity(rc, n, pre, post)) return 1;
+  const ratio = readNumberRatio(rc, n, next, pre, post);
+  if (ratio > 0) return ratio;
+  const span = readRange(rc, n, next, pre);
+  if (span === 'years') return 2;
+  const around = readAround(rc, span);
+  const tail = readCountTail(rc, around.tailFrom, span);
+  const unit = tail.unit;
+  let end = unit ? tail.end : around.afterRule ? around.tailFrom : span.last.end;
+  let afterRule = around.afterRule;
+  let afterPhrase = around.afterPhrase;
+  if (!afterRule && unit && !span.range) {
+    const later = rules.re.afterPhrase?.exec(after(rc, end));
+    const rule = later?.[1] !== undefined ? rules.afterByPhrase.get(normalise(later[1])) : undefined;
+    if (later?.[1] !== undefined && rule) {
+      afterRule = rule;
+      afterPhrase = later[1];
+      end += later[0].length;
+    }
+  }
+  // not a count: a year, or a lone "one" (a pronoun: "one should go to war")
+  if (!unit && !around.currency) {
+    if (n.plainDigits && !span.range && isYear(ctx, n)) return span.consumed;
+    if (n.first === 'one' && !n.scaled && !span.range && !around.boundRule) return span.consumed;
   }
 
-  const nums = findNumbers(text, rules.numbers, region.start, region.end).filter((n) => !overlapsAny(ctx.excluded, n.start, n.end) && !isTaken(n.start, n.end));
-  let lastMoney: Draft | undefined;
-  for (let i = 0; i < nums.length; i++) {
-    const n = nums[i];
-    if (!n) continue;
-    const next = nums[i + 1];
-    const pre = before(n.start);
-    const post = after(n.end);
+  const d: Draft = { reading: 'exact', start: around.start, end, approximate: false, polarity: 'asserted', notes: span.notes };
+  if (span.range) {
+    d.reading = 'range';
+    d.minValue = span.range[0];
+    d.maxValue = span.range[1];
+  } else {
+    d.value = n.value;
+  }
+  if (n.lineBreak || span.last.lineBreak) d.notes.push('the number is printed across a line break');
+  if (n.first === 'one' && n.value === '1' && unit) d.notes.push('"one" read as exactly one (it may also be read as an indefinite article)');
+  if (n.fraction && !unit) d.notes.push('"half": a fraction of what the sentence speaks of, not a count');
+  if (unit && tail.unitStart !== undefined) {
+    d.countOf = unit.key;
+    d.unitText = ctx.text.slice(tail.unitStart, tail.end);
+    d.unit = unit;
+  }
+  if (tail.calibre !== undefined) d.notes.push(`calibre "${tail.calibre}" (not a quantity)`);
+  const money = tail.currency !== undefined && unit ? { code: tail.currency, unit: unit.key } : around.currency;
+  if (money) {
+    d.reading = 'money';
+    d.currency = money.code;
+    d.countOf ??= money.unit;
+    if (span.range) d.notes.push('a range of money');
+  }
+  if (unit) readRateOrMeasure(rc, d, unit, tail);
+  let consumed = span.consumed;
+  if (unit?.duration !== undefined && !span.range && d.reading !== 'money') consumed += readDuration(rc, d, n, unit, tail, nums[i + span.consumed]);
 
-    // not quantities: identifiers, calibres, list markers, numbers hyphenated to a date
-    if (rules.re.identifierBefore?.test(pre) && !n.hasWords) continue;
-    // "not one tank", "zero tanks": absences, read below
-    if ((n.first === 'one' && /(?:^|[^\p{L}])not\s+$/iu.test(pre)) || (n.value === '0' && n.hasWords)) continue;
-    if (rules.re.calibreAfter?.test(post) || (!n.hasWords && rules.re.clockAfter?.test(post))) continue;
-    if (!n.hasWords && /^\)/.test(post) && /(?:^|[\s(])$/.test(pre)) continue;
-    if (/^\s*[-–—]\s*$/.test(post.slice(0, 3)) && overlapsAny(ctx.excluded, n.end, n.end + 4)) continue;
+  const timeFrame = rules.re.durationFrameBefore?.test(before(rc, d.start)) === true;
+  if (around.boundRule) applyBound(d, around.boundRule, around.boundPhrase, n.value, timeFrame);
+  if (afterRule) applyBound(d, afterRule, afterPhrase, span.range ? span.range[1] : n.value, timeFrame);
+  if (!unit && !money) carryMoney(rc, d, n);
+  if (!unit && d.reading !== 'money' && !readWithoutUnit(rc, d, n, tail, around, span)) return consumed;
+  readYear(rc, d);
+  if (d.reading !== 'duration') readHolder(rc, d, tail);
+  push(rc, d);
+  if (d.reading === 'money') rc.lastMoney = d;
+  return consumed;
+}
 
-    // ratios: "four-to-one superiority", "two to one", "three times as many"
-    if (next) {
-      const gap = text.slice(n.end, next.start);
-      const noun = rules.re.ratioNounAfter?.exec(after(next.end));
-      const joined = rules.re.ratioJoin.test(gap);
-      const context = rules.re.ratioContextBefore?.exec(pre);
-      if (joined && (/[-‑–]/.test(gap) || noun || context)) {
-        const d: Draft = { reading: 'ratio', start: n.start, end: next.end, approximate: false, polarity: 'asserted', notes: [], numerator: n.value, denominator: next.value };
-        if (noun?.[1] !== undefined) {
-          d.unitText = noun[1];
-          d.end = next.end + noun[0].length;
-        } else if (context?.[1] !== undefined) {
-          d.unitText = context[1].trim();
-        }
-        holderBefore(ctx, n.start, d, false);
-        push(d);
-        i++;
-        continue;
-      }
-    }
-    const fraction = rules.re.fractionAfter?.exec(post);
-    const denominator = fraction?.[1] !== undefined ? rules.fractionByWord.get(normalise(fraction[1])) : undefined;
-    if (fraction && denominator !== undefined && !n.scaled) {
-      const d: Draft = { reading: 'ratio', start: n.start, end: n.end + fraction[0].length, approximate: false, polarity: 'asserted', notes: ['a fraction'], numerator: n.value, denominator };
-      d.unitText = fraction[1] ?? '';
-      push(d);
-      continue;
-    }
-    const times = rules.re.timesAfter?.exec(post);
-    if (times) {
-      const d: Draft = { reading: 'ratio', start: n.start, end: n.end + times[0].length, approximate: false, polarity: 'asserted', notes: [], numerator: n.value, denominator: '1' };
-      const tail = readTail(ctx, d.end, region.end);
-      if (tail.unit) {
-        d.countOf = tail.unit.key;
-        d.end = tail.end;
-      }
-      d.unitText = text.slice(d.end - (text.slice(n.end, d.end).length - times[0].length + (times[1] ?? '').length), d.end);
-      holderBefore(ctx, n.start, d, false);
-      push(d);
-      continue;
-    }
+/** "60 trains a day" (a rate), "2,000 tons of grain" (what a measure measures). */
+function readRateOrMeasure(rc: RegionCtx, d: Draft, unit: UnitDefinition, tail: Tail): void {
+  const { text, rules } = rc.ctx;
+  const rate = rules.re.rateAfter?.exec(after(rc, d.end));
+  if (rate?.[1] !== undefined) {
+    d.end += rate[0].length;
+    d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+    d.notes.push(`a rate: per ${rate[1].toLowerCase()}`);
+    return;
+  }
+  if (unit.category !== 'mass') return;
+  const of = rules.re.ofMeasure.exec(after(rc, d.end));
+  if (of?.[1] !== undefined && !rules.unitByForm.has(normalise(of[1]))) {
+    d.end += of[0].length;
+    d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+  }
+}
 
-    // ranges: "five-six", "10-12", "from 5 to 6", "between 5 and 6", "five or six divisions"
-    let last: NumberMatch = n;
-    let start = n.start;
-    let range: [string, string] | undefined;
-    const notes: string[] = [];
-    if (next) {
-      const gap = text.slice(n.end, next.start);
-      const join = rules.re.rangeJoin.exec(gap);
-      const frame = rules.re.frameBefore?.exec(pre);
-      const framed = frame !== null && frame !== undefined && /^\s+(?:to|and|up\s+to)\s+$/i.test(gap);
-      // "6-7 thousand men": the scale of the second number applies to the first
-      const low = !n.scaled && next.trailingScale !== undefined && compareDecimals(multiplyDecimals(n.value, next.trailingScale), next.value) < 0 ? multiplyDecimals(n.value, next.trailingScale) : n.value;
-      if ((join || framed) && compareDecimals(low, next.value) < 0) {
-        const word = (join?.[1] ?? '').toLowerCase();
-        const nextTail = readTail(ctx, next.end, region.end);
-        const years = n.plainDigits && next.plainDigits && isYear(ctx, n) && isYear(ctx, next) && !nextTail.unit;
-        const needsUnit = word === 'or' || (word === 'to' && !framed);
-        if (!years && (!needsUnit || nextTail.unit)) {
-          range = [low, next.value];
-          if (low !== n.value) notes.push(`"${n.text}" read as ${low}: the scale of "${next.text}" applies to both ends`);
-          last = next;
-          if (framed && frame?.[1] !== undefined) start = n.start - pre.length + (frame.index ?? 0) + frame[0].indexOf(frame[1]);
-          if (word === 'or') notes.push(`"${text.slice(n.start, next.end)}": two alternatives read as a range`);
-          i++;
-        } else if (years) {
-          i++;
-          continue;
-        }
-      }
-    }
+/**
+ * A time unit makes the count a duration: "three weeks" (P21D), "half an hour", "one hour and a
+ * half", "1 hour and 45 minutes". Returns how many further numbers it consumed.
+ */
+function readDuration(rc: RegionCtx, d: Draft, n: NumberMatch, unit: UnitDefinition, tail: Tail, nextNum: NumberMatch | undefined): number {
+  const { text } = rc.ctx;
+  const one = unit.duration ?? '';
+  const parts = scaleDuration(one, n.value);
+  if (!parts) {
+    d.notes.push(`no exact xsd:duration for ${n.value} ${unit.plural[0] ?? unit.key}`);
+    rc.ctx.report.push(reportItem(text, 'ambiguous', `a duration of ${n.value} ${unit.plural[0] ?? unit.key} has no exact xsd:duration; read as a count`, { start: d.start, end: d.end }));
+    return 0;
+  }
+  d.reading = 'duration';
+  d.value = n.value;
+  d.duration = formatDuration(parts);
+  if (!nextNum) return 0;
+  const chain = text.slice(d.end, nextNum.start);
+  if (nextNum.fraction && /^\s+and\s+an?\s+$/i.test(chain)) {
+    const total = addDecimals(n.value, nextNum.value);
+    const withHalf = scaleDuration(one, total);
+    if (!withHalf) return 0;
+    d.value = total;
+    d.duration = formatDuration(withHalf);
+    d.end = nextNum.end;
+    d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+    return 1;
+  }
+  if (!/^\s*,?\s*(?:and\s+)?$/i.test(chain)) return 0;
+  const t2 = readTail(rc.ctx, nextNum.end, rc.region.end);
+  const p2 = t2.unit?.duration !== undefined ? scaleDuration(t2.unit.duration, nextNum.value) : undefined;
+  if (!t2.unit || !p2 || durationRank(t2.unit.duration ?? '') <= durationRank(one)) return 0;
+  d.duration = formatDuration(addDurations(parts, p2));
+  d.end = t2.end;
+  d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
+  delete d.value;
+  delete d.countOf;
+  return 1;
+}
 
-    // prefix ("at least", "about", "only"), currency symbol before ("US$ 30 million")
-    let currency: { code: string; unit: string } | undefined;
-    const symbol = rules.re.symbolBefore?.exec(before(start, 12));
-    if (symbol?.[1] !== undefined) {
-      currency = rules.currencyByForm.get(normalise(symbol[1]));
-      start -= symbol[0].length - (symbol[0].startsWith(symbol[1]) ? 0 : 1);
-    }
-    const bound = rules.re.beforePhrase?.exec(before(start, 40));
-    let boundRule: PhraseRule | undefined;
-    let boundPhrase = '';
-    if (bound?.[1] !== undefined) {
-      boundPhrase = bound[1];
-      boundRule = rules.beforeByPhrase.get(normalise(bound[1]));
-      start -= bound[0].length - (bound[0].startsWith(bound[1]) ? 0 : 1);
-    }
+/** A bare number after money in the same sentence names the same currency ("of which only two hundred million"). */
+function carryMoney(rc: RegionCtx, d: Draft, n: NumberMatch): void {
+  const { text, rules } = rc.ctx;
+  const prior = rc.lastMoney;
+  if (!prior || (!n.scaled && n.plainDigits) || sentenceOf(rc.ctx, prior.start).end <= n.start) return;
+  d.reading = 'money';
+  if (prior.currency !== undefined) d.currency = prior.currency;
+  if (prior.countOf !== undefined) d.countOf = prior.countOf;
+  d.notes.push(`currency carried from "${text.slice(prior.start, prior.end).replace(/\s+/g, ' ')}": the number itself names none`);
+  const cue = rules.re.carryGap?.exec(text.slice(prior.end, d.start));
+  if (cue && prior.forYear !== undefined) {
+    d.forYear = prior.forYear;
+    d.notes.push(`part of the money before it ("${cue[0].replace(/^[\s,;]+/, '')}"), so for the same year ${prior.forYear}`);
+  }
+}
 
-    // after the number: "or more", then the unit, a rate, "of grain"
-    let tailFrom = last.end;
-    const afterPhrase = rules.re.afterPhrase?.exec(after(last.end));
-    let afterRule: PhraseRule | undefined;
-    if (afterPhrase?.[1] !== undefined && !range) {
-      afterRule = rules.afterByPhrase.get(normalise(afterPhrase[1]));
-      tailFrom = last.end + afterPhrase[0].length;
-    }
-    let tail = readTail(ctx, tailFrom, region.end);
-    // "one of the divisions": a count taken from a set
-    const partitive = !tail.unit && !range ? rules.re.partitiveAfter?.exec(after(tailFrom)) : undefined;
-    if (partitive) {
-      const set = readTail(ctx, tailFrom + partitive[0].length, region.end);
-      if (set.unit) {
-        tail = set;
-        notes.push(`a part of "${text.slice(tailFrom, set.end).trim()}"`);
-      }
-    }
-    let end = tail.unit ? tail.end : afterRule ? tailFrom : last.end;
-    const unit = tail.unit;
-    if (!afterRule && unit) {
-      const a2 = rules.re.afterPhrase?.exec(after(end));
-      if (a2?.[1] !== undefined && !range) {
-        afterRule = rules.afterByPhrase.get(normalise(a2[1]));
-        boundPhrase = a2[1];
-        end += a2[0].length;
-      }
-    } else if (afterRule && afterPhrase?.[1] !== undefined) {
-      boundPhrase = afterPhrase[1];
-    }
+/**
+ * A count without a known unit: a plural noun the lexicon lacks is counted and reported
+ * ('unknown-unit'); bare digits with no cue are only reported ('unparsed-number'; returns false).
+ */
+function readWithoutUnit(rc: RegionCtx, d: Draft, n: NumberMatch, tail: Tail, around: Around, span: CountSpan): boolean {
+  const { text } = rc.ctx;
+  const word = tail.nextWord;
+  const content = word !== undefined && /^\p{Ll}/u.test(word) && !FUNCTION_WORDS.has(word.toLowerCase());
+  const plural = content && word !== undefined && word.length > 3 && /[^s']s$/.test(word) && !n.fraction;
+  if (n.plainDigits && !around.boundRule && !around.afterRule && !span.range && !plural) {
+    rc.ctx.report.push(reportItem(text, 'unparsed-number', `number "${n.text}" has no unit and no cue; not read as a quantity`, { start: n.start, end: n.end }));
+    return false;
+  }
+  if (plural && word !== undefined && tail.nextWordEnd !== undefined) {
+    d.end = Math.max(d.end, tail.nextWordEnd);
+    d.unitText = word;
+  }
+  if (content && word !== undefined) {
+    d.notes.push(`the counted thing is not read: "${word}" is not a unit of data/lexicon/units.yaml`);
+    rc.ctx.report.push(reportItem(text, 'unknown-unit', `"${word}" after the number "${n.text.replace(/\s+/g, ' ')}" is not a unit of data/lexicon/units.yaml`, { start: d.start, end: d.end }));
+  } else if (!n.fraction) {
+    d.notes.push('no unit is stated');
+  }
+  return true;
+}
 
-    // skip what is not a count: a lone "one" (pronoun), years, bare digits with no cue
-    const yearLike = n.plainDigits && !range && isYear(ctx, n);
-    if (!unit && !currency) {
-      if (yearLike) continue;
-      if (n.first === 'one' && !n.scaled && !range && !boundRule) {
-        if (!/^\s+of\s/i.test(post)) continue;
-      }
-    }
+/** The year a quantity is for: "US$ 30 million in 1951", "the entire 1951 budget is …". */
+function readYear(rc: RegionCtx, d: Draft): void {
+  const yearAfter = rc.ctx.rules.re.yearCueAfter?.exec(after(rc, d.end));
+  if (yearAfter?.[1] !== undefined && isYearValue(rc.ctx, Number(yearAfter[1]))) {
+    d.forYear = Number(yearAfter[1]);
+    return;
+  }
+  if (d.reading !== 'money' || d.forYear !== undefined) return;
+  const year = yearBefore(rc.ctx, d.start, rc.lastMoney);
+  if (year !== undefined) d.forYear = year;
+}
 
-    const d: Draft = { reading: 'exact', start, end, approximate: false, polarity: 'asserted', notes };
-    if (range) {
-      d.reading = 'range';
-      d.minValue = range[0];
-      d.maxValue = range[1];
-    } else {
-      d.value = n.value;
-    }
-    if (n.lineBreak || last.lineBreak) d.notes.push('the number is printed across a line break');
-    if (n.first === 'one' && n.value === '1' && unit) d.notes.push('"one" read as exactly one (it may also be read as an indefinite article)');
-    if (n.fraction && !unit) d.notes.push('"half": a fraction of what the sentence speaks of, not a count');
-    if (unit && tail.unitStart !== undefined) {
+/** Whose count it is, and whether a count of "these divisions" is a total or per division. */
+function readHolder(rc: RegionCtx, d: Draft, tail: Tail): void {
+  const { ctx } = rc;
+  if (tail.holder) d.holder = tail.holder.entity;
+  else holderBefore(ctx, d.start, d, false);
+  if (!d.holder) {
+    const of = /^\s+of\s+(?:the\s+)?/i.exec(after(rc, d.end));
+    const m = of ? ctx.mentionAt.get(d.end + of[0].length) : undefined;
+    if (m && HOLDER_TYPES.has(m.entity.type)) d.holder = m.entity;
+  }
+  const category = d.unit?.category;
+  if (d.unit && category !== 'formation' && category !== 'time' && category !== 'money' && category !== 'ratio') noteBackReference(ctx, d);
+}
+
+/** "no tanks", "do not have tanks at all", "not a single tank". */
+function readAbsences(rc: RegionCtx, at: readonly number[]): void {
+  const { text, rules } = rc.ctx;
+  if (!rules.re.absenceAt) return;
+  for (const m of stickyAt(rules.re.absenceAt, text, at, rc.region.end)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isTaken(rc, start, end)) continue;
+    const units = matchesIn(rules.re.unitAny, text, start, end);
+    const u = units[units.length - 1];
+    const unit = u ? rules.unitByForm.get(normalise(u[0]))?.unit : undefined;
+    const d: Draft = { reading: 'absent', start, end, value: '0', approximate: false, polarity: 'asserted', notes: [] };
+    if (unit && u) {
       d.countOf = unit.key;
-      d.unitText = text.slice(tail.unitStart, tail.end);
-      d.unit = unit;
+      d.unitText = u[0];
     }
-    if (tail.calibre !== undefined) d.notes.push(`calibre "${tail.calibre}" (not a quantity)`);
-    const money = tail.currency !== undefined && unit ? { code: tail.currency, unit: unit.key } : currency;
-    if (money) {
-      d.reading = 'money';
-      d.currency = money.code;
-      d.countOf ??= money.unit;
-      if (range) d.notes.push('a range of money');
-    }
-
-    // a rate ("60 trains a day") and a measured substance ("2,000 tons of grain")
-    if (unit) {
-      const rate = rules.re.rateAfter?.exec(after(d.end));
-      if (rate?.[1] !== undefined) {
-        d.end += rate[0].length;
-        d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
-        d.notes.push(`a rate: per ${rate[1].toLowerCase()}`);
-      } else if (unit.category === 'mass') {
-        const of = rules.re.ofMeasure.exec(after(d.end));
-        if (of?.[1] !== undefined && !rules.unitByForm.has(normalise(of[1]))) {
-          d.end += of[0].length;
-          d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
-        }
-      }
-    }
-
-    // durations: "1 hour and 45 minutes", "three weeks", "half an hour"
-    if (unit?.duration !== undefined && !range && d.reading !== 'money') {
-      const parts = scaleDuration(unit.duration, n.value);
-      if (parts) {
-        d.durationParts = parts;
-        d.duration = formatDuration(parts);
-        d.reading = 'duration';
-        delete d.minValue;
-        delete d.maxValue;
-        d.value = n.value;
-        const nextNum = nums[i + 1];
-        const chain = nextNum ? text.slice(d.end, nextNum.start) : '';
-        const halfMore = nextNum?.fraction === true && /^\s+and\s+an?\s+$/i.test(chain) ? scaleDuration(unit.duration, addDecimals(n.value, nextNum.value)) : undefined;
-        if (nextNum && halfMore) {
-          // "one hour and a half"
-          d.durationParts = halfMore;
-          d.duration = formatDuration(halfMore);
-          d.value = addDecimals(n.value, nextNum.value);
-          d.end = nextNum.end;
-          d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
-          i++;
-        } else if (nextNum && /^\s*,?\s*(?:and\s+)?$/i.test(chain)) {
-          const t2 = readTail(ctx, nextNum.end, region.end);
-          const p2 = t2.unit?.duration !== undefined ? scaleDuration(t2.unit.duration, nextNum.value) : undefined;
-          if (t2.unit && p2 && durationRank(t2.unit.duration ?? '') > durationRank(unit.duration)) {
-            d.durationParts = addDurations(parts, p2);
-            d.duration = formatDuration(d.durationParts);
-            d.end = t2.end;
-            d.unitText = text.slice(tail.unitStart ?? d.start, d.end);
-            delete d.value;
-            delete d.countOf;
-            i++;
-          }
-        }
-      } else {
-        d.notes.push(`no exact xsd:duration for ${n.value} ${unit.plural[0] ?? unit.key}`);
-        ctx.report.push(reportItem(text, 'ambiguous', `a duration of ${n.value} ${unit.plural[0] ?? unit.key} has no exact xsd:duration; read as a count`, { start: d.start, end: d.end }));
-      }
-    }
-
-    // bounds and approximation ("at least", "about", "or more")
-    const timeFrame = rules.re.durationFrameBefore?.test(before(d.start)) === true;
-    if (boundRule) applyBound(d, boundRule, boundPhrase, n.value, timeFrame);
-    if (afterRule) applyBound(d, afterRule, boundPhrase, range ? (range[1] ?? n.value) : n.value, timeFrame);
-
-    // a bare number after money in the same sentence: the same currency ("of which only two hundred million")
-    if (!unit && !money && lastMoney && (n.scaled || !n.plainDigits) && sentenceOf(ctx, lastMoney.start).end > n.start) {
-      d.reading = 'money';
-      if (lastMoney.currency !== undefined) d.currency = lastMoney.currency;
-      if (lastMoney.countOf !== undefined) d.countOf = lastMoney.countOf;
-      d.notes.push(`currency carried from "${text.slice(lastMoney.start, lastMoney.end).replace(/\s+/g, ' ')}": the number itself names none`);
-      if (boundRule && boundRule.reading !== 'exact' && boundRule.reading !== 'approximate') {
-        // bounds were applied above with reading kept
-      }
-      const cue = rules.re.carryGap?.exec(text.slice(lastMoney.end, d.start));
-      if (cue && lastMoney.forYear !== undefined) {
-        d.forYear = lastMoney.forYear;
-        d.notes.push(`part of the money before it ("${cue[0].replace(/^[\s,;]+/, '')}"), so for the same year ${lastMoney.forYear}`);
-      }
-    }
-
-    if (!unit && d.reading !== 'money') {
-      const word = tail.nextWord;
-      const content = word !== undefined && /^\p{Ll}/u.test(word) && !FUNCTION_WORDS.has(word.toLowerCase());
-      // a plural noun the lexicon does not know ("3 interpreters"): counted, unit unknown
-      const plural = content && word !== undefined && word.length > 3 && /[^s']s$/.test(word) && !n.fraction;
-      if (n.plainDigits && !boundRule && !afterRule && !range && !plural) {
-        ctx.report.push(reportItem(text, 'unparsed-number', `number "${n.text}" has no unit and no cue; not read as a quantity`, { start: n.start, end: n.end }));
-        continue;
-      }
-      if (plural && word !== undefined && tail.nextWordEnd !== undefined) {
-        d.end = Math.max(d.end, tail.nextWordEnd);
-        d.unitText = word;
-      }
-      if (content && word !== undefined) {
-        d.notes.push(`the counted thing is not read: "${word}" is not a unit of data/lexicon/units.yaml`);
-        ctx.report.push(reportItem(text, 'unknown-unit', `"${word}" after the number "${n.text.replace(/\s+/g, ' ')}" is not a unit of data/lexicon/units.yaml`, { start: d.start, end: d.end }));
-      } else if (!n.fraction) {
-        d.notes.push('no unit is stated');
-      }
-    }
-
-    // the year: "the 1951 budget is …", "US$ 30 million in 1951"
-    const yearAfter = rules.re.yearCueAfter?.exec(after(d.end));
-    if (yearAfter?.[1] !== undefined && isYearValue(ctx, Number(yearAfter[1]))) d.forYear = Number(yearAfter[1]);
-    else if (d.reading === 'money' && d.forYear === undefined) {
-      const year = yearBefore(ctx, d.start, lastMoney);
-      if (year !== undefined) d.forYear = year;
-    }
-
-    // holder; and the ambiguity of counts of "these divisions" (total or each)
-    if (d.reading !== 'duration') {
-      if (tail.holder) d.holder = tail.holder.entity;
-      else holderBefore(ctx, d.start, d, false);
-      if (!d.holder) {
-        const of = /^\s+of\s+(?:the\s+)?/i.exec(after(d.end));
-        const m = of ? ctx.mentionAt.get(d.end + of[0].length) : undefined;
-        if (m && HOLDER_TYPES.has(m.entity.type)) d.holder = m.entity;
-      }
-      if (unit && unit.category !== 'formation' && unit.category !== 'time' && unit.category !== 'money' && unit.category !== 'ratio') noteBackReference(ctx, d);
-    }
-    push(d);
-    if (d.reading === 'money') lastMoney = d;
+    holderBefore(rc.ctx, start, d, rules.re.verbIn?.test(m[0]) === true);
+    push(rc, d);
   }
+}
 
-  // absence: "no tanks", "do not have tanks at all"
-  const { absenceAt, vagueAt } = rules.re;
-  if (absenceAt) {
-    for (const m of stickyAt(absenceAt, text, cuesOf('absence'), region.end)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end > region.end || isTaken(start, end)) continue;
-      const units = matchesIn(rules.re.unitAny, text, start, end);
-      const u = units[units.length - 1];
-      const unit = u ? rules.unitByForm.get(normalise(u[0]))?.unit : undefined;
-      const d: Draft = { reading: 'absent', start, end, value: '0', approximate: false, polarity: 'asserted', notes: [] };
-      if (unit && u) {
-        d.countOf = unit.key;
-        d.unitText = u[0];
-      }
-      holderBefore(ctx, start, d, rules.re.verbIn?.test(m[0]) === true);
-      push(d);
-    }
+/** "several divisions", "the next few days": counts without a number, reported and not read. */
+function reportVagueCounts(rc: RegionCtx, at: readonly number[]): void {
+  const { text, rules } = rc.ctx;
+  if (!rules.re.vagueAt) return;
+  for (const v of stickyAt(rules.re.vagueAt, text, at, rc.region.end)) {
+    const start = v.index;
+    const end = start + v[0].length;
+    // "as many", "how many", "so many" are not counts
+    if (isTaken(rc, start, end) || /(?:^|[^\p{L}])(?:as|how|so)\s+$/iu.test(text.slice(Math.max(0, start - 5), start))) continue;
+    rc.ctx.report.push(reportItem(text, 'vague-quantity', `"${v[0].replace(/\s+/g, ' ')}" counts without a number; not read as a quantity`, { start, end }));
   }
-
-  // vague counts: "several divisions", "the next few days" (reported, not read)
-  if (vagueAt) {
-    for (const v of stickyAt(vagueAt, text, cuesOf('vague'), region.end)) {
-      const start = v.index;
-      const end = start + v[0].length;
-      // "as many", "how many", "so many" are not counts
-      if (isTaken(start, end) || /(?:^|[^\p{L}])(?:as|how|so)\s+$/iu.test(text.slice(Math.max(0, start - 5), start))) continue;
-      const printed = text.slice(start, end);
-      ctx.report.push(reportItem(text, 'vague-quantity', `"${printed.replace(/\s+/g, ' ')}" counts without a number; not read as a quantity`, { start, end }));
-    }
-  }
-  shareCoordinatedHolders(ctx, out);
-  return out;
 }
 
 /**
