@@ -713,7 +713,9 @@ function holderBefore(ctx: Ctx, start: number, d: Draft, absence: boolean): void
   if (paren?.[1] !== undefined) {
     d.holder = mention.entity;
     const what = paren[1].trim();
-    d.notes.push(`per ${what}: "${text.slice(mention.span.start, start).trim()}…" gives the composition of one ${what}, not a total`);
+    const close = text.indexOf(')', start);
+    const printed = close >= 0 && close < sentence.end ? text.slice(start - (gap.length - gap.indexOf('(')), close + 1) : '(…)';
+    d.notes.push(`per ${what}: the parenthesis "${printed.replace(/\s+/g, ' ')}" gives the composition of one "${text.slice(mention.span.start, mention.span.end)} ${what}", not a total`);
     return;
   }
   const re = absence ? rules.re.holderGapNoVerb : rules.re.holderVerbGap;
