@@ -142,7 +142,7 @@ export function compileNumberLexicon(lex: unknown): NumberLexicon {
   if (articles.length > 0 && multiplied.length > 0) {
     alternatives.push(`(?:${alternation(articles)})(?=\\s+(?:${alternation(multiplied)})${boundary})`);
   }
-  const digit = String.raw`(?<![\p{L}\p{N}_]|\p{N}[.,:]|\p{L}[-‑–])(?<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,:]\p{N})`;
+  const digit = String.raw`(?<![\p{L}\p{N}_]|\p{N}[.,:]|\p{L}[-‑–])(?<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,:]\p{N})`;
   const word = alternatives.length > 0 ? `|(?<![\\p{L}\\p{N}_'’])(?<w>${alternatives.join('|')})` : '';
   return {
     tokenRe: new RegExp(digit + word, 'giu'),
@@ -156,7 +156,7 @@ export function compileNumberLexicon(lex: unknown): NumberLexicon {
 // ── exact decimals ────────────────────────────────────────────────────────────────────────────
 
 function dec(printed: string): Dec {
-  const clean = printed.replace(/,/g, '');
+  const clean = printed.replace(/[,\s\u00a0\u2009\u202f]/g, '');
   const dot = clean.indexOf('.');
   if (dot < 0) return { n: BigInt(clean), s: 0 };
   return { n: BigInt(clean.slice(0, dot) + clean.slice(dot + 1)), s: clean.length - dot - 1 };

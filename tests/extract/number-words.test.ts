@@ -32,6 +32,8 @@ describe('parseNumber', () => {
     ['two\n\nbillion two hundred million', '2200000000'],
     ['three million five hundred twenty-one thousand four hundred', '3521400'],
     ['1,500', '1500'],
+    ['10 000', '10000'],
+    ['260\u00a0000', '260000'],
     ['1000', '1000'],
     ['25348', '25348'],
     ['1.5', '1.5'],

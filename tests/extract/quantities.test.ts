@@ -219,6 +219,8 @@ describe('phrases of unseen telegrams', () => {
     ['The enemy has 300 planes or more.', { reading: 'lower-bound', minValue: '300', text: '300 planes or more' }],
     ['The enemy has nearly 400 tanks.', { reading: 'approximate', value: '400', approximate: true }],
     ['The enemy has some 20 divisions.', { reading: 'approximate', value: '20' }],
+    ['They mobilised 10 000 men.', { reading: 'exact', value: '10000', countOf: 'man', text: '10 000 men' }],
+    ['The column took a 3-day rest.', { reading: 'duration', duration: 'P3D' }],
     ['They mobilised 120 thousand men.', { reading: 'exact', value: '120000', countOf: 'man' }],
     ['They mobilised twenty-one divisions.', { value: '21' }],
     ['They allocated 1.5 million roubles.', { reading: 'money', value: '1500000', currency: 'RUB', countOf: 'rouble' }],
