@@ -1,4 +1,6 @@
 // **rdfxml** takes sorted triples and returns RDF/XML: one flat rdf:Description per subject,
+// (not rdflib's serializer: rdflib 2.4 writes node elements nested in a property element and an
+// unescaped "]]>", which rapper and python rdflib reject; oxigraph's dump is not order-stable),
 // blank nodes as rdf:nodeID, literals with rdf:datatype or xml:lang. Deterministic for sorted input.
 
 import type { Quad, Term } from '@rdfjs/types';
