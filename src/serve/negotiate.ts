@@ -219,7 +219,9 @@ export function formatByKey(key: string, offers: readonly ServedFormat[]): Serve
   return rdf ? offers.find((f) => f.name === rdf.name) : undefined;
 }
 
-/** The text of a 406 response: what was asked for and every media type available. */
+/** The text of a 406 response: what was asked for (cut at 200 characters) and every media type available. */
 export function notAcceptableMessage(accept: string | undefined, offers: readonly ServedFormat[]): string {
-  return `no acceptable format for "${accept ?? ''}"; available: ${offers.map((f) => f.mediaType).join(', ')}`;
+  const asked = accept ?? '';
+  const shown = asked.length > 200 ? `${asked.slice(0, 200)}…` : asked;
+  return `no acceptable format for "${shown}"; available: ${offers.map((f) => f.mediaType).join(', ')}`;
 }

@@ -13,6 +13,8 @@ export interface QueryTextInfo {
   readonly selectsAll: boolean;
   /** Variable names (without ? or $) in order of first appearance in the text. */
   readonly variables: readonly string[];
+  /** Deepest nesting of brackets ({, ( and [ together), outside comments, strings and IRIs. */
+  readonly maxDepth: number;
 }
 
 type Token =
@@ -122,6 +124,13 @@ export function inspectQueryText(text: string): QueryTextInfo {
   let hasDatasetClause = false;
   const variables: string[] = [];
   const seen = new Set<string>();
+  let open = 0;
+  let maxDepth = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'punct') continue;
+    if (token.text === '{' || token.text === '(' || token.text === '[') maxDepth = Math.max(maxDepth, ++open);
+    else if (token.text === '}' || token.text === ')' || token.text === ']') open = Math.max(0, open - 1);
+  }
   for (const token of tokens.slice(i)) {
     if (token.kind === 'punct' && token.text === '{') depth += 1;
     else if (token.kind === 'punct' && token.text === '}') depth = Math.max(0, depth - 1);
@@ -131,5 +140,5 @@ export function inspectQueryText(text: string): QueryTextInfo {
       variables.push(token.name);
     }
   }
-  return { form, hasDatasetClause, selectsAll, variables };
+  return { form, hasDatasetClause, selectsAll, variables, maxDepth };
 }

@@ -2,7 +2,8 @@
 // (query operation only; the endpoint is read-only): GET, POST form, POST direct, conneg, errors.
 //
 // Status codes, decided here once:
-//   400 bad request: no/several `query` parameters, syntax error (with line and column), bad graph IRI
+//   400 bad request: no/several `query` parameters, syntax error (with line and column), bad graph IRI,
+//       brackets nested deeper than `maxQueryDepth` (deep nesting overflows the engine's parser stack)
 //   403 any SPARQL Update (`update` parameter, application/sparql-update, or update text as a query)
 //   405 a method other than GET, HEAD, POST, OPTIONS          406 no acceptable result format
 //   413 body over `maxBodyBytes`                               415 other Content-Type, or charset not UTF-8
@@ -42,6 +43,12 @@ export interface SparqlRouterDeps {
   readonly maxBodyBytes?: number;
   /** Dataset base IRI, for prefixes when the service description is written in other formats. */
   readonly baseIri?: string;
+  /**
+   * Deepest bracket nesting ({, ( and [ together) accepted; deeper queries get a 400 before they
+   * reach a worker, whose parser would overflow its stack (about 800 nested braces) and kill it.
+   * Default 128.
+   */
+  readonly maxQueryDepth?: number;
   readonly logger?: SparqlLogger;
 }
 
@@ -77,7 +84,8 @@ const resultEntries = (formats: readonly ResultsFormat[]): Negotiable<ResultsFor
   formats.map((f) => ({ value: f.name, mediaType: f.mediaType, aliases: f.aliases }));
 
 function notAcceptable(accept: string | undefined, available: readonly string[]): HttpError {
-  return new HttpError(406, `406: no acceptable format for "${accept ?? ''}"; available: ${available.join(', ')}`, 'not-acceptable');
+  const shown = (accept ?? '').length > 200 ? `${(accept ?? '').slice(0, 200)}…` : (accept ?? '');
+  return new HttpError(406, `406: no acceptable format for "${shown}"; available: ${available.join(', ')}`, 'not-acceptable');
 }
 
 /** Content-Type split into its lower-case media type and charset. */
@@ -132,6 +140,7 @@ function singleQuery(params: URLSearchParams): string {
 export function createSparqlRouter(deps: SparqlRouterDeps): Router {
   const router = express.Router();
   const maxBodyBytes = deps.maxBodyBytes ?? 1024 * 1024;
+  const maxQueryDepth = deps.maxQueryDepth ?? 128;
   const base = deps.baseIri ?? 'http://localhost:3000/';
   const descriptions = new Map<string, Promise<string>>();
 
@@ -150,6 +159,9 @@ export function createSparqlRouter(deps: SparqlRouterDeps): Router {
   const runQuery = async (req: Request, res: Response, query: string, params: URLSearchParams): Promise<void> => {
     const info = inspectQueryText(query);
     if (info.form === 'update') throw new HttpError(403, READ_ONLY, 'read-only');
+    if (info.maxDepth > maxQueryDepth) {
+      throw new HttpError(400, `The query nests brackets ${info.maxDepth} levels deep; the limit is ${maxQueryDepth}.`, 'query-too-deep');
+    }
     const defaultGraphUris = graphIris(params, 'default-graph-uri');
     const namedGraphUris = graphIris(params, 'named-graph-uri');
     const accept = req.get('accept');
