@@ -121,6 +121,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   if (deps.cors) app.use(corsHeaders());
   app.use(pathGuard());
+  // Browsers ask for /favicon.ico at the origin's root whatever the page (a Turtle file opened in a
+  // tab too): answer "no icon" instead of a 404 in their console. HTML pages link rel="icon" data:.
+  app.get('/favicon.ico', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.status(204).end();
+  });
 
   const site_ = express.Router();
   const css = toDocument(STYLE_SHEET);

@@ -59,6 +59,7 @@ export function renderPage(site: Site, options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · ${site.name}</title>
 <link rel="stylesheet" href="${sitePath(site, 'static/cablegraph.css')}">
+<link rel="icon" href="data:,">
 ${alternates.map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.label}">\n`)}${options.head ?? ''}${options.jsonLd !== undefined ? jsonLdScript(options.jsonLd) : ''}
 </head>
 <body>
