@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// **cli** takes command-line arguments and runs `build`, `extract` or `serve`; it returns an exit
+// **cli** takes command-line arguments and runs `build`, `extract`, `publish` or `serve`; it returns an exit
 // code. A user error (PublisherError) prints one line "cablegraph: <message>" to stderr, never a
 // stack: exit 2 for usage, 1 for input. The thin edge: it reads flags and calls the pipeline.
 
@@ -19,6 +19,8 @@ import { formatBuildReport } from './publish/format-report.js';
 import { readPackageInfo } from './publish/ontology-files.js';
 import { serializeQuads } from './publish/serialize.js';
 import { writeDatasetFiles } from './publish/write-files.js';
+import { createAuthFetch } from './remote/http-auth.js';
+import { deriveQueryEndpoint, publishDataset } from './remote/push-graph-store.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -101,6 +103,41 @@ async function runBuild(opts: { data: string; out: string; base: string; created
   io.stdout(formatBuildReport(built.report));
   io.stdout(`\ncanonical hash (RDFC-1.0, SHA-256): ${built.canonicalHash}\n`);
   io.stdout(`files: ${built.files.map((f) => `${f.fileName} (${Buffer.byteLength(f.content, 'utf8')} bytes)`).join(', ')}\n`);
+}
+
+/** Options of `publish`, checked. */
+interface PublishCliOptions {
+  readonly data: string;
+  readonly base: string;
+  readonly to: string;
+  readonly sparql: string;
+  readonly graph?: string;
+  readonly user?: string;
+  readonly password?: string;
+  readonly timeoutMs: number;
+  readonly parallel: number;
+  readonly maxTelegramBytes: number;
+}
+
+async function runPublish(opts: PublishCliOptions, io: CliIo): Promise<void> {
+  const inputs = await loadInputs(opts.data, { maxTelegramBytes: opts.maxTelegramBytes });
+  const built = await buildDataset(
+    { raw: inputs.raw, telegrams: inputs.telegrams, ...(inputs.dataset !== undefined ? { dataset: inputs.dataset } : {}) },
+    { base: opts.base, stages: defaultStages() },
+  );
+  const fetch = createAuthFetch({ ...(opts.user !== undefined ? { user: opts.user } : {}), ...(opts.password !== undefined ? { password: opts.password } : {}) });
+  io.stderr(`cablegraph publish: built ${summaryLine(built.report)} (base ${opts.base}); pushing to ${opts.to}, verifying through ${opts.sparql}\n`);
+  const report = await publishDataset(built, {
+    graphStore: opts.to,
+    queryEndpoint: opts.sparql,
+    fetch,
+    timeoutMs: opts.timeoutMs,
+    parallel: opts.parallel,
+    ...(opts.graph !== undefined ? { graph: opts.graph } : {}),
+    progress: (line) => io.stderr(`cablegraph publish: ${line}\n`),
+  });
+  const graphs = report.graphs.length;
+  io.stdout(`cablegraph publish: ${report.triples} triples in ${graphs} graph${graphs === 1 ? '' : 's'} → ${opts.to}, counts verified (${(report.ms / 1000).toFixed(2)} s)\n`);
 }
 
 async function runExtract(file: string, opts: { format: string; base: string; data: string; maxTelegramBytes: number }, io: CliIo): Promise<void> {
@@ -195,6 +232,46 @@ function program(io: CliIo, run: { task?: () => Promise<void> }): Command {
     });
 
   cmd
+    .command('publish')
+    .description('build the dataset and push it to a SPARQL 1.1 store (Graph Store Protocol), then verify the triple counts')
+    .requiredOption('--to <url>', 'Graph Store Protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth')
+    .option('--graph <iri>', "put every triple into this one graph (default: keep the dataset's graphs, one per telegram plus entities)")
+    .option('--sparql <url>', 'SPARQL query endpoint for the count check (default: derived from --to for Virtuoso, Fuseki, Oxigraph, RDF4J)')
+    .option('--user <name>', 'user for HTTP Digest or Basic authentication')
+    .option('--password <password>', 'password (default: the CABLEGRAPH_PASSWORD environment variable)')
+    .option('--data <dir>', 'data folder', 'data')
+    .addOption(baseOption())
+    .option('--timeout <duration>', 'time limit of each request to the store (e.g. 60s)', '60s')
+    .option('--parallel <n>', 'graphs pushed at the same time', '2')
+    .addOption(sizeOption())
+    .action((o: { to: string; graph?: string; sparql?: string; user?: string; password?: string; data: string; base: string; timeout: string; parallel: string; maxTelegramSize: string }) => {
+      const to = checkHttpUrl(o.to, '--to');
+      const sparql = o.sparql !== undefined ? checkHttpUrl(o.sparql, '--sparql') : deriveQueryEndpoint(to);
+      if (sparql === undefined) {
+        throw new UsageError(`cannot tell the SPARQL query endpoint of the store at ${to}; give it with --sparql URL`, 'no-query-endpoint');
+      }
+      if (o.graph !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/.test(o.graph)) {
+        throw new UsageError(`--graph must be an absolute IRI, got "${o.graph}"`, 'bad-graph');
+      }
+      const password = o.password ?? (o.user !== undefined ? process.env['CABLEGRAPH_PASSWORD'] : undefined);
+      if (o.user !== undefined && password === undefined) throw new UsageError('--user needs --password (or the CABLEGRAPH_PASSWORD environment variable)', 'no-password');
+      if (o.user === undefined && o.password !== undefined) throw new UsageError('--password needs --user', 'no-user');
+      const opts: PublishCliOptions = {
+        data: o.data,
+        base: normalizeBase(o.base),
+        to,
+        sparql,
+        timeoutMs: parseDurationMs(o.timeout, '--timeout'),
+        parallel: parseInteger(o.parallel, '--parallel', 1, 64),
+        maxTelegramBytes: parseInteger(o.maxTelegramSize, '--max-telegram-size', 1, Number.MAX_SAFE_INTEGER),
+        ...(o.graph !== undefined ? { graph: o.graph } : {}),
+        ...(o.user !== undefined ? { user: o.user } : {}),
+        ...(password !== undefined ? { password } : {}),
+      };
+      run.task = () => runPublish(opts, io);
+    });
+
+  cmd
     .command('serve')
     .description('serve the dataset: dereferenceable IRIs, HTML pages, downloads and /sparql')
     .option('--port <n>', 'TCP port', '3000')
@@ -219,6 +296,16 @@ function program(io: CliIo, run: { task?: () => Promise<void> }): Command {
       run.task = () => runServe(options);
     });
   return cmd;
+}
+
+function checkHttpUrl(value: string, flag: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${flag} must be an absolute http(s) URL, got "${value}"`, 'bad-url');
 }
 
 function checkEndpoint(value: string): string {
