@@ -1,10 +1,10 @@
-// Checks that dependencies run one way along the pipeline: text → extract → graph → validate → publish → serve.
+// Checks that dependencies run one way along the pipeline: text → extract → graph → validate → publish → remote → serve.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '../src');
-const ORDER = ['text', 'extract', 'graph', 'validate', 'publish', 'serve'];
+const ORDER = ['text', 'extract', 'graph', 'validate', 'publish', 'remote', 'serve'];
 /** Modules at the top of src/ that any stage may import. */
 const SHARED = new Set(['errors.ts']);
 /** Edges: nothing in the pipeline may import them. */

@@ -3,6 +3,7 @@
 // dereferencing (/id → /doc), the home page, /sparql (mounted from outside), 404 and errors.
 // It never listens: server.ts does, and tests use supertest on it.
 
+import type { Quad } from '@rdfjs/types';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import { HttpError } from '../errors.js';
 import type { BuiltDataset } from '../publish/dataset.js';
@@ -18,7 +19,7 @@ import { STYLE_SHEET } from './html/style-sheet.js';
 import { requestLogger, type Logger } from './log.js';
 import { findYasguiDir, formatParameterToAccept, QUERY_PAGE_SCRIPT } from './query-page.js';
 import { isTraversal } from './request-path.js';
-import { createResourceIndex } from './resource-index.js';
+import { createResourceIndex, type ResourceIndex } from './resource-index.js';
 import { createResourceRouter } from './resource-route.js';
 import { etagMatches } from './send-representation.js';
 
@@ -37,6 +38,8 @@ export interface AppDeps {
   readonly yasguiDir?: string | null;
   /** Byte budget of the rendered-document cache (default 64 MB). */
   readonly cacheBytes?: number;
+  /** Resource descriptions from an external SPARQL endpoint (remote-store.ts) instead of the build. */
+  readonly describe?: (iri: string, index: ResourceIndex) => Promise<Quad[]>;
 }
 
 /**
@@ -169,7 +172,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   site_.use(createDatasetRouter({ dataset, site, cache, context, ontologyTurtle }));
-  site_.use(createResourceRouter({ index, site, cache, context }));
+  site_.use(createResourceRouter({ index, site, cache, context, ...(deps.describe ? { describe: deps.describe } : {}) }));
   if (deps.sparql) site_.use('/sparql', formatParameterToAccept(), deps.sparql);
   else {
     site_.use('/sparql', () => {

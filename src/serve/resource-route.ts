@@ -8,7 +8,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { HttpError } from '../errors.js';
 import type { JsonLdContextDocument } from '../publish/serialize.js';
 import { serializeQuads } from '../publish/serialize.js';
-import type { DocumentCache } from './document-cache.js';
+import { toDocument, type DocumentCache } from './document-cache.js';
 import { renderEntityPage } from './html/entity-page.js';
 import { docPath, sitePath, type Alternate, type Site } from './html/layout.js';
 import { renderResourcePage } from './html/resource-page.js';
@@ -24,6 +24,11 @@ export interface ResourceRouteDeps {
   readonly cache: DocumentCache;
   /** The JSON-LD context inlined in JSON-LD documents (ontology/context.jsonld). */
   readonly context: JsonLdContextDocument;
+  /**
+   * Reads descriptions from elsewhere (an external SPARQL endpoint: remote-store.ts) instead of
+   * `index.describe`; such documents are rendered on each request, not cached.
+   */
+  readonly describe?: (iri: string, index: ResourceIndex) => Promise<Quad[]>;
 }
 
 /** The URL of one format of a page: "/doc/person/x" → "/doc/person/x.ttl" (HTML: ".html"). */
@@ -53,7 +58,7 @@ function withoutEvidence(index: ResourceIndex, quads: readonly Quad[]): Quad[] {
  */
 export async function renderResource(deps: ResourceRouteDeps, iri: string, format: ServedFormat): Promise<string> {
   const { index, site, context } = deps;
-  const description = index.describe(iri);
+  const description = deps.describe ? await deps.describe(iri, index) : index.describe(iri);
   if (format.name !== 'html') return serializeQuads(description, format.name, { base: site.base, context });
   const path = docPath(site, iri) ?? sitePath(site, '');
   const alternates = alternatesOf(path);
@@ -123,7 +128,7 @@ export function createResourceRouter(deps: ResourceRouteDeps): Router {
       offers: DOCUMENT_FORMATS,
       ...(override ? { override } : {}),
       urlOf: (f) => formatUrl(path, f),
-      render: (format) => cache.get(`${format.name} ${iri}`, () => renderResource(deps, iri, format)),
+      render: (format) => (deps.describe ? renderResource(deps, iri, format).then(toDocument) : cache.get(`${format.name} ${iri}`, () => renderResource(deps, iri, format))),
     });
   });
 
