@@ -1,0 +1,332 @@
+// Interop with Python clients nobody here wrote (Debian's /usr/bin/python3): python3-rdflib parses
+// every download and every negotiated resource document (it dereferences the /id/ IRIs itself) and
+// runs the relation queries over the dump; SPARQLWrapper queries /sparql (JSON and XML, GET and
+// POST, ASK, CONSTRUCT); pyld expands our JSON-LD (inline context and by URL) and turns it into RDF.
+// The reference is the N-Quads dump written by the CLI's build; the server is the real one.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInteropSite, type InteropSite } from './helpers/interop-site.js';
+import { RELATION_QUERIES, selectRows, sortRows, type Row } from './helpers/relation-queries.js';
+import { requireTool } from './helpers/require-tool.js';
+import { runPythonJson } from './helpers/run-python.js';
+
+const rdflib = requireTool('python3:rdflib', 'python3-rdflib');
+const sparqlWrapper = requireTool('python3:SPARQLWrapper', 'python3-sparqlwrapper');
+const pyld = requireTool('python3:pyld', 'python3-pyld');
+
+let site: InteropSite | undefined;
+
+beforeAll(async () => {
+  if (!rdflib.skip || !sparqlWrapper.skip || !pyld.skip) site = await startInteropSite();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+function theSite(): InteropSite {
+  if (!site) throw new Error('the interop site did not start');
+  return site;
+}
+
+function dumpPath(name: string): string {
+  const path = theSite().dump.get(name);
+  if (path === undefined) throw new Error(`the build wrote no ${name}`);
+  return path;
+}
+
+/** The number of triples in the CLI's N-Triples dump (one per line). */
+async function dumpTripleCount(): Promise<number> {
+  return (await readFile(dumpPath('cablegraph.nt'), 'utf8')).split('\n').filter((l) => l.trim() !== '').length;
+}
+
+interface CompareCheck {
+  readonly document: string;
+  readonly against: string;
+  readonly mode: string;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
+  readonly missingCount: number;
+  readonly extraCount: number;
+}
+
+interface CompareAnswer {
+  readonly documents: Readonly<Record<string, { readonly triples?: number; readonly graphs?: readonly string[]; readonly error?: string }>>;
+  readonly checks: readonly CompareCheck[];
+}
+
+/** One line per failed check, with samples of what differs: empty when everything agrees. */
+function failures(answer: CompareAnswer): string[] {
+  const parseErrors = Object.entries(answer.documents)
+    .filter(([, d]) => d.error !== undefined)
+    .map(([key, d]) => `${key}: rdflib could not parse it: ${d.error ?? ''}`);
+  const checks = answer.checks
+    .filter((c) => !c.ok)
+    .map((c) => `${c.document} vs ${c.against} (${c.mode}): ${c.error ?? ''} missing ${c.missingCount} ${JSON.stringify(c.missing)} extra ${c.extraCount} ${JSON.stringify(c.extra)}`);
+  return [...parseErrors, ...checks];
+}
+
+/** A resource IRI of the data → the path of its document on the server ("/doc/…"). */
+function docPath(iri: string): string {
+  const base = theSite().base;
+  if (!iri.startsWith(`${base}id/`)) throw new Error(`${iri} is not under ${base}id/`);
+  return `doc/${iri.slice(`${base}id/`.length)}`;
+}
+
+const PREFIXES = 'PREFIX cg: <https://w3id.org/cablegraph/ontology#> PREFIX schema: <https://schema.org/> ';
+
+/** A telegram, a person who makes a claim in it, the claim and one of its quantities. */
+async function sampleResources(): Promise<{ telegram: string; person: string; claim: string; quantity: string }> {
+  const rows = await selectRows(
+    theSite().url,
+    `${PREFIXES}SELECT ?telegram ?person ?claim ?quantity WHERE {
+      ?claim a cg:Claim ; cg:claimant ?person ; cg:hasQuantity ?quantity ; schema:isPartOf ?telegram .
+      ?telegram a cg:Telegram . ?person a schema:Person .
+    } ORDER BY ?telegram ?claim ?quantity LIMIT 1`,
+  );
+  const [telegram, person, claim, quantity] = rows[0] ?? [];
+  if (!telegram || !person || !claim || !quantity) throw new Error('no claim with a claimant and a quantity in the data');
+  return { telegram, person, claim, quantity };
+}
+
+/**
+ * rdflib's format names for our formats, whether the format carries named graphs, and whether
+ * rdflib 6.1.1 asks for the format itself when dereferencing (for N-Quads and TriG it sends a
+ * generic Accept preferring RDF/XML, so those are fetched here with the right Accept).
+ */
+const RDFLIB_FORMATS = [
+  { key: 'ttl', rdflib: 'turtle', quads: false, accept: 'text/turtle', rdflibAccept: true },
+  { key: 'nt', rdflib: 'nt', quads: false, accept: 'application/n-triples', rdflibAccept: true },
+  { key: 'nq', rdflib: 'nquads', quads: true, accept: 'application/n-quads', rdflibAccept: false },
+  { key: 'trig', rdflib: 'trig', quads: true, accept: 'application/trig', rdflibAccept: false },
+  { key: 'jsonld', rdflib: 'json-ld', quads: true, accept: 'application/ld+json', rdflibAccept: true },
+  { key: 'rdf', rdflib: 'xml', quads: false, accept: 'application/rdf+xml', rdflibAccept: true },
+] as const;
+
+describe.skipIf(rdflib.skip)('python3-rdflib', () => {
+  beforeAll(rdflib.assertAvailable);
+
+  it('parses every download (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) into the graph of the N-Quads dump', async () => {
+    const s = theSite();
+    const documents: Record<string, { path: string; format: string; publicID: string }> = {
+      reference: { path: dumpPath('cablegraph.nq'), format: 'nquads', publicID: s.base },
+    };
+    const checks: { document: string; against: string; mode: string }[] = [];
+    for (const f of RDFLIB_FORMATS) {
+      const fileName = f.key === 'rdf' ? 'cablegraph.rdf' : `cablegraph.${f.key}`;
+      const path = `download/${fileName}`;
+      const got = await s.fetchToFile(path, `download-${fileName}`);
+      expect(got.status, path).toBe(200);
+      documents[f.key] = { path: got.file, format: f.rdflib, publicID: new URL(path, s.url).href };
+      checks.push({ document: f.key, against: 'reference', mode: 'triples' });
+      if (f.quads) checks.push({ document: f.key, against: 'reference', mode: 'quads' });
+    }
+    const framed = await s.fetchToFile('download/cablegraph.framed.jsonld', 'download-cablegraph.framed.jsonld');
+    expect(framed.status).toBe(200);
+    documents['framed'] = { path: framed.file, format: 'json-ld', publicID: new URL('download/cablegraph.framed.jsonld', s.url).href };
+    checks.push({ document: 'framed', against: 'reference', mode: 'subset' });
+
+    const answer = await runPythonJson<CompareAnswer>('rdflib_compare.py', { documents, checks }, 120_000);
+    expect(failures(answer)).toEqual([]);
+    const count = await dumpTripleCount();
+    for (const f of RDFLIB_FORMATS) expect(answer.documents[f.key]?.triples, f.key).toBe(count);
+    for (const f of RDFLIB_FORMATS.filter((x) => x.quads)) {
+      expect(answer.documents[f.key]?.graphs, `${f.key} keeps the named graphs`).toEqual(answer.documents['reference']?.graphs);
+    }
+    expect(answer.documents['reference']?.graphs?.length).toBeGreaterThan(1);
+    expect(answer.documents['framed']?.triples).toBeGreaterThan(100);
+  });
+
+  it('dereferences a telegram, a person, a claim and a quantity in each RDF format (303, Accept) and gets one graph, inside the dump', async () => {
+    const s = theSite();
+    const resources = await sampleResources();
+    const documents: Record<string, { url?: string; path?: string; format: string }> = {
+      dump: { path: dumpPath('cablegraph.nq'), format: 'nquads' },
+    };
+    const checks: { document: string; against: string; mode: string; subjects?: string[] }[] = [];
+    for (const [kind, iri] of Object.entries(resources)) {
+      // Our own N-Quads of the document: what every other format must carry.
+      const nq = await s.fetchToFile(`${docPath(iri)}.nq`, `${kind}.nq`);
+      expect(nq.status, `${docPath(iri)}.nq`).toBe(200);
+      documents[`${kind}.reference`] = { path: nq.file, format: 'nquads' };
+      const idPath = `id/${iri.slice(`${s.base}id/`.length)}`;
+      for (const f of RDFLIB_FORMATS) {
+        // The IRI with the format's Accept header: 303 to /doc/…, then the negotiated document.
+        const key = `${kind}.${f.key}`;
+        const got = await s.fetchToFile(idPath, key, f.accept);
+        expect(got.status, `${idPath} as ${f.accept}`).toBe(200);
+        expect(got.contentType, `${idPath} as ${f.accept}`).toContain(f.accept);
+        documents[key] = { path: got.file, format: f.rdflib };
+        checks.push({ document: key, against: `${kind}.reference`, mode: f.quads ? 'quads' : 'triples' });
+        checks.push({ document: key, against: 'dump', mode: 'subset' });
+        if (f.rdflibAccept) {
+          // rdflib dereferences the IRI itself, with its own Accept header for this format.
+          documents[`${key} (rdflib's request)`] = { url: new URL(idPath, s.url).href, format: f.rdflib };
+          checks.push({ document: `${key} (rdflib's request)`, against: `${kind}.reference`, mode: 'triples' });
+        }
+      }
+      checks.push({ document: `${kind}.ttl`, against: 'dump', mode: 'subjects', subjects: [iri] });
+    }
+    const answer = await runPythonJson<CompareAnswer>('rdflib_compare.py', { documents, checks }, 120_000);
+    expect(failures(answer)).toEqual([]);
+    for (const kind of Object.keys(resources)) {
+      expect(answer.documents[`${kind}.ttl`]?.triples, kind).toBeGreaterThan(5);
+    }
+  });
+
+  it('answers the relation queries over the dump as /sparql does (same rows of lexical values)', async () => {
+    const s = theSite();
+    type Answer = Record<string, { vars?: string[]; rows?: Row[]; error?: string }>;
+    const local = await runPythonJson<Answer>('rdflib_select.py', {
+      dump: { path: dumpPath('cablegraph.nq'), format: 'nquads' },
+      queries: RELATION_QUERIES.map(({ name, query }) => ({ name, query })),
+    });
+    for (const q of RELATION_QUERIES) {
+      const mine = local[q.name];
+      expect(mine?.error, q.name).toBeUndefined();
+      const remote = await selectRows(s.url, q.query);
+      expect(sortRows(mine?.rows ?? []), q.name).toEqual(remote);
+      expect(remote.length, q.name).toBeGreaterThanOrEqual(q.minRows);
+    }
+  });
+});
+
+describe.skipIf(sparqlWrapper.skip)('SPARQLWrapper', () => {
+  beforeAll(sparqlWrapper.assertAvailable);
+
+  interface Request {
+    readonly name: string;
+    readonly query: string;
+    readonly kind: 'select' | 'ask' | 'construct';
+    readonly returnFormat: 'json' | 'xml' | 'turtle' | 'rdfxml';
+    readonly method: 'GET' | 'POST' | 'POSTDIRECTLY';
+  }
+  type Answer = Record<
+    string,
+    {
+      error?: string;
+      vars?: string[];
+      rows?: Row[];
+      boolean?: boolean;
+      contentType?: string;
+      triples?: number;
+      local?: number;
+      isomorphic?: boolean;
+      missing?: string[];
+      extra?: string[];
+    }
+  >;
+
+  const METHODS = ['GET', 'POST', 'POSTDIRECTLY'] as const;
+  const RESULT_TYPES = { json: 'application/sparql-results+json', xml: 'application/sparql-results+xml' } as const;
+
+  it('runs SELECT and ASK with JSON and XML results over GET, POST form and POST direct, and CONSTRUCT in Turtle and RDF/XML', async () => {
+    const s = theSite();
+    const requests: Request[] = [];
+    for (const q of RELATION_QUERIES) {
+      for (const method of METHODS) {
+        for (const returnFormat of ['json', 'xml'] as const) {
+          requests.push({ name: `${q.name} ${returnFormat} ${method}`, query: q.query, kind: 'select', returnFormat, method });
+        }
+      }
+    }
+    for (const method of METHODS) {
+      for (const returnFormat of ['json', 'xml'] as const) {
+        requests.push({ name: `ask yes ${returnFormat} ${method}`, query: `${PREFIXES}ASK { ?t a cg:Telegram ; schema:sender ?p }`, kind: 'ask', returnFormat, method });
+        requests.push({ name: `ask no ${returnFormat} ${method}`, query: `${PREFIXES}ASK { ?t a cg:Telegram ; schema:sender ?t }`, kind: 'ask', returnFormat, method });
+      }
+    }
+    const construct = `${PREFIXES}CONSTRUCT { ?claim cg:claimant ?person ; cg:hasQuantity ?q . ?q ?p ?o } WHERE {
+      ?claim a cg:Claim ; cg:claimant ?person ; cg:hasQuantity ?q . ?q ?p ?o }`;
+    requests.push({ name: 'construct turtle GET', query: construct, kind: 'construct', returnFormat: 'turtle', method: 'GET' });
+    requests.push({ name: 'construct rdfxml POST', query: construct, kind: 'construct', returnFormat: 'rdfxml', method: 'POST' });
+    requests.push({ name: 'construct rdfxml POSTDIRECTLY', query: construct, kind: 'construct', returnFormat: 'rdfxml', method: 'POSTDIRECTLY' });
+
+    const answer = await runPythonJson<Answer>('sparqlwrapper_query.py', {
+      endpoint: new URL('sparql', s.url).href,
+      dump: { path: dumpPath('cablegraph.nq'), format: 'nquads' },
+      requests,
+    });
+    const errors = requests.filter((r) => answer[r.name]?.error !== undefined).map((r) => `${r.name}: ${answer[r.name]?.error ?? ''}`);
+    expect(errors).toEqual([]);
+
+    for (const q of RELATION_QUERIES) {
+      const expected = await selectRows(s.url, q.query);
+      for (const method of METHODS) {
+        for (const returnFormat of ['json', 'xml'] as const) {
+          const got = answer[`${q.name} ${returnFormat} ${method}`];
+          expect(sortRows(got?.rows ?? []), `${q.name} ${returnFormat} ${method}`).toEqual(expected);
+          expect(got?.contentType).toContain(RESULT_TYPES[returnFormat]);
+        }
+      }
+    }
+    for (const method of METHODS) {
+      for (const returnFormat of ['json', 'xml'] as const) {
+        expect(answer[`ask yes ${returnFormat} ${method}`]?.boolean).toBe(true);
+        expect(answer[`ask no ${returnFormat} ${method}`]?.boolean).toBe(false);
+        expect(answer[`ask yes ${returnFormat} ${method}`]?.contentType).toContain(RESULT_TYPES[returnFormat]);
+      }
+    }
+    for (const name of ['construct turtle GET', 'construct rdfxml POST', 'construct rdfxml POSTDIRECTLY']) {
+      const got = answer[name];
+      expect({ name, isomorphic: got?.isomorphic, missing: got?.missing, extra: got?.extra }).toEqual({ name, isomorphic: true, missing: [], extra: [] });
+      expect(got?.triples, name).toBeGreaterThan(20);
+      expect(got?.triples).toBe(got?.local);
+    }
+    expect(answer['construct turtle GET']?.contentType).toContain('text/turtle');
+    expect(answer['construct rdfxml POST']?.contentType).toContain('application/rdf+xml');
+  });
+});
+
+describe.skipIf(pyld.skip)('pyld', () => {
+  beforeAll(pyld.assertAvailable);
+
+  interface PyldResult {
+    readonly error?: string;
+    readonly expandedNodes?: number;
+    readonly quads?: number;
+    readonly expected?: number;
+    readonly missing?: readonly string[];
+    readonly extra?: readonly string[];
+    readonly missingCount?: number;
+    readonly extraCount?: number;
+    readonly partNotInTree?: number;
+    readonly partNotInTreeSubjects?: readonly string[];
+  }
+
+  it('expands the compacted and framed JSON-LD (context inline, and by URL from /context.jsonld) and toRDF gives our graph', async () => {
+    const s = theSite();
+    const contextUrl = `${s.base}context.jsonld`;
+    const context = await s.fetchToFile('context.jsonld', 'context.jsonld', 'application/ld+json');
+    expect(context.status).toBe(200);
+    expect(context.contentType).toContain('application/ld+json');
+    const compacted = await s.fetchToFile('download/cablegraph.jsonld', 'pyld-cablegraph.jsonld');
+    const framed = await s.fetchToFile('download/cablegraph.framed.jsonld', 'pyld-cablegraph.framed.jsonld');
+    const documents = [
+      { name: 'compacted', path: compacted.file, mode: 'quads' },
+      { name: 'compacted, context by URL', path: compacted.file, mode: 'quads', contextUrl },
+      { name: 'framed', path: framed.file, mode: 'framed' },
+      { name: 'framed, context by URL', path: framed.file, mode: 'framed', contextUrl },
+    ];
+    const answer = await runPythonJson<Record<string, PyldResult>>(
+      'pyld_to_rdf.py',
+      { contexts: { [contextUrl]: context.file }, reference: dumpPath('cablegraph.nq'), documents },
+      120_000,
+    );
+    const count = await dumpTripleCount();
+    for (const d of documents) {
+      const got = answer[d.name];
+      expect(got?.error, d.name).toBeUndefined();
+      expect({ name: d.name, missing: got?.missing, extra: got?.extra }).toEqual({ name: d.name, missing: [], extra: [] });
+      expect(got?.expandedNodes, d.name).toBeGreaterThan(0);
+      if (d.mode === 'quads') expect(got?.quads, d.name).toBe(count);
+      else expect(got?.quads, d.name).toBeGreaterThan(100);
+    }
+    // The framed tree is rooted at the telegram: what of the telegram's part it does not hold must
+    // be the evidence annotations (nothing in the tree links to them), never a fact of the telegram.
+    const leftOut = answer['framed']?.partNotInTreeSubjects ?? [];
+    expect(leftOut.filter((iri) => !/\/annotation\/\d+(#[a-z-]+)?$/.test(iri))).toEqual([]);
+  });
+});
