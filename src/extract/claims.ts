@@ -770,11 +770,13 @@ function processRegion(
     pointPending: false,
   };
   const emit = (frame: Frame, span: Span, act: string, point: boolean): void => {
+    const actLabel = rules.speechActs.find((a) => a.key === act)?.label;
     claims.push({
       kind: 'claim',
       ...(frame.speaker ? { claimant: frame.speaker } : {}),
       ...(ctx.reporter ? { reportedBy: ctx.reporter } : {}),
       speechAct: act,
+      ...(actLabel !== undefined ? { speechActLabel: actLabel } : {}),
       verbAsPrinted: text.slice(frame.verbSpan.start, frame.verbSpan.end),
       verbSpan: frame.verbSpan,
       text: text.slice(span.start, span.end),

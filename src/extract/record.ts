@@ -185,6 +185,8 @@ export interface ClaimRecord {
   readonly reportedBy?: EntityRef;
   /** Speech-act concept key from `data/lexicon/reporting-verbs.yaml` ("declare", "emphasize"). */
   readonly speechAct: string;
+  /** The speech act's label in the lexicon ("point out"), published as the concept's skos:prefLabel. */
+  readonly speechActLabel?: string;
   /** The reporting verb as printed ("declared that"). */
   readonly verbAsPrinted: string;
   readonly verbSpan: Span;

@@ -20,7 +20,7 @@ import type {
 import { offsetToLineColumn } from '../text/location.js';
 import { compareSpans, spanContains, type Span } from '../text/span.js';
 import { entityKind, mintFragmentIri, mintGraphIri, mintIri } from './mint-iri.js';
-import { CG, OA, OWL, RDF, RDFS, SCHEMA, SKOS, XSD, speechActTerm, unitTerm } from './vocab.js';
+import { CG, OA, OWL, RDF, RDFS, SCHEMA, SKOS, SPEECH_ACT_NAMESPACE, XSD, speechActTerm, unitTerm } from './vocab.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -551,6 +551,7 @@ function addClaims(ctx: TelegramContext, claims: readonly ClaimRecord[], quantit
     if (c.claimant) add(CG.terms.claimant, entity(ctx, c.claimant));
     if (c.reportedBy) add(CG.terms.reportedBy, entity(ctx, c.reportedBy));
     add(CG.terms.speechAct, speechActTerm(c.speechAct));
+    if (c.speechActLabel !== undefined) describeSpeechAct(ctx, c.speechAct, c.speechActLabel);
     add(CG.terms.verbAsPrinted, str(c.verbAsPrinted));
     if (c.pointAsPrinted !== undefined) add(CG.terms.pointAsPrinted, str(c.pointAsPrinted));
     if (c.quotedIn !== undefined) {
@@ -568,6 +569,15 @@ function addClaims(ctx: TelegramContext, claims: readonly ClaimRecord[], quantit
     annotate(ctx, { span: c.span, body: node, motivation: OA.terms.describing });
     annotate(ctx, { span: c.verbSpan, body: node, motivation: OA.terms.classifying, forProperty: CG.terms.speechAct });
   });
+}
+
+/** The speech-act concept with its label, in the entities graph, so that queries can show it. */
+function describeSpeechAct(ctx: TelegramContext, key: string, label: string): void {
+  const g = namedNode(mintGraphIri(ctx.base, 'entities'));
+  const concept = speechActTerm(key);
+  ctx.sink.add(concept, RDF.terms.type, SKOS.terms.Concept, g);
+  ctx.sink.add(concept, SKOS.terms.prefLabel, literal(label, 'en'), g);
+  ctx.sink.add(concept, SKOS.terms.inScheme, namedNode(SPEECH_ACT_NAMESPACE), g);
 }
 
 function addEvents(ctx: TelegramContext, events: readonly EventRecord[]): void {

@@ -153,7 +153,7 @@ export const OA = createVocabulary('http://www.w3.org/ns/oa#', [
 export const RDF = createVocabulary('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type'] as const);
 export const RDFS = createVocabulary('http://www.w3.org/2000/01/rdf-schema#', ['label', 'comment'] as const);
 export const OWL = createVocabulary('http://www.w3.org/2002/07/owl#', ['sameAs'] as const);
-export const SKOS = createVocabulary('http://www.w3.org/2004/02/skos/core#', ['related', 'Concept'] as const);
+export const SKOS = createVocabulary('http://www.w3.org/2004/02/skos/core#', ['related', 'Concept', 'prefLabel', 'inScheme'] as const);
 export const XSD = createVocabulary('http://www.w3.org/2001/XMLSchema#', [
   'string',
   'boolean',
