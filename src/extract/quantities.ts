@@ -668,8 +668,11 @@ function readTail(ctx: Ctx, from: number, limit: number): Tail {
     break;
   }
   if (!unit || unitStart === undefined) {
-    const next = /^\s+([\p{L}][\p{L}'’-]*)/u.exec(window(from));
-    return { end: from, ...(next?.[1] !== undefined ? { nextWord: next[1], nextWordEnd: from + next[0].length } : {}) };
+    // the word after the modifiers ("1,200 Korean cadets": "cadets"), else the next word
+    const afterModifiers = pos > from ? /^\s+(\p{Ll}[\p{L}'’-]*)/u.exec(window(pos)) : null;
+    const next = afterModifiers ?? /^\s+([\p{L}][\p{L}'’-]*)/u.exec(window(from));
+    const nextEnd = next ? (afterModifiers ? pos : from) + next[0].length : from;
+    return { end: from, ...(next?.[1] !== undefined ? { nextWord: next[1], nextWordEnd: nextEnd } : {}) };
   }
   return {
     end: unitEnd,
@@ -905,12 +908,91 @@ function readRegion(ctx: Ctx, region: Span): Draft[] {
   const cuesOf = (kind: CueKind): number[] => cues.filter((w) => rules.cueWords.get(w[0].toLowerCase())?.has(kind)).map((w) => w.index);
   readMultipliers(rc, cuesOf('multiplier'));
   readColonRatios(rc);
-  const nums = findNumbers(text, rules.numbers, region.start, region.end).filter((n) => !overlapsAny(ctx.excluded, n.start, n.end) && !isTaken(rc, n.start, n.end));
+  const found = findNumbers(text, rules.numbers, region.start, region.end).filter((n) => !overlapsAny(ctx.excluded, n.start, n.end) && !isTaken(rc, n.start, n.end));
+  readListEntries(rc, found);
+  const nums = found.filter((n) => !isTaken(rc, n.start, n.end));
   for (let i = 0; i < nums.length; ) i += readNumberAt(rc, nums, i);
   readAbsences(rc, cuesOf('absence'));
   reportVagueCounts(rc, cuesOf('vague'));
   shareCoordinatedHolders(ctx, rc.out);
   return rc.out;
+}
+
+/** Words of a list entry's item before its count: at most this many (else only those after the last function word). */
+const MAX_ITEM_WORDS = 6;
+
+/**
+ * Entries of an equipment list, "item – count" or "item: count", one a line or separated by ",",
+ * ";" or "and": "T-34 tanks – 50", "rifles: 7,500", "gold – 9 tons", "rounds of ammunition – 12
+ * million". The count follows the item, so the unit is read from the item (the head noun before
+ * any "of"), or from the count's own unit ("9 tons"). An item no unit of the lexicon names is kept
+ * as printed (unitText) and reported ('unknown-unit').
+ */
+function readListEntries(rc: RegionCtx, nums: readonly NumberMatch[]): void {
+  const { text, rules } = rc.ctx;
+  for (const n of nums) {
+    if (n.hasWords && !n.scaled) continue;
+    const lineStart = Math.max(rc.region.start, text.lastIndexOf('\n', n.start - 1) + 1);
+    const sep = /(?:[ \t\u00a0]+[-–—]{1,2}|[ \t\u00a0]*[–—]|:)[ \t\u00a0]*$/u.exec(text.slice(lineStart, n.start));
+    if (!sep) continue;
+    const sepStart = lineStart + sep.index;
+    // the item: back to the line start or a list boundary (":", ";", ",", "and")
+    const head = text.slice(lineStart, sepStart);
+    const boundary = /^(?:.*(?:[:;,]|\s(?:and|or)\s))?\s*(?:(?:[-•*]|\(?[\p{L}\p{N}]{1,2}[.)])\s+)?/u.exec(head);
+    let itemStart = lineStart + (boundary ? boundary[0].length : 0);
+    let item = text.slice(itemStart, sepStart);
+    const words = item.split(/\s+/).filter((w) => w !== '');
+    if (words.length > MAX_ITEM_WORDS) {
+      const lastFunction = words.reduce((at, w, i) => (FUNCTION_WORDS.has(w.toLowerCase()) ? i : at), -1);
+      if (lastFunction < 0 || words.length - lastFunction - 1 > MAX_ITEM_WORDS || words.length - lastFunction - 1 === 0) continue;
+      const keep = words.slice(lastFunction + 1).join(' ');
+      itemStart = sepStart - item.length + item.lastIndexOf(keep);
+      item = text.slice(itemStart, sepStart);
+    }
+    if (!/\p{L}/u.test(item) || !/[\p{L})]$/u.test(item) || /^\p{Lu}[\p{Lu}\s]*$/u.test(item) || overlapsAny(rc.ctx.excluded, itemStart, sepStart) || isTaken(rc, itemStart, n.end)) continue;
+    // the count ends the entry: its own unit ("9 tons") may follow, then the end of the line or a boundary
+    const newline = text.indexOf('\n', n.end);
+    const tail = readTail(rc.ctx, n.end, newline < 0 || newline > rc.region.end ? rc.region.end : newline);
+    const end = tail.unit ? tail.end : n.end;
+    const restEnd = Math.min(rc.region.end, end + 8);
+    const rest = text.slice(end, restEnd);
+    const closes = /^[ \t\u00a0]*(?:\n|[;,.](?:\s|$))/u.test(rest) || /^\s+(?:and|or)\s/u.test(rest) || (restEnd === rc.region.end && /^[ \t\u00a0]*$/u.test(rest));
+    if (!closes) continue;
+    const d: Draft = { reading: 'exact', start: itemStart, end, value: n.value, approximate: false, polarity: 'asserted', notes: [] };
+    if (tail.unit && tail.unitStart !== undefined) {
+      d.countOf = tail.unit.key;
+      d.unit = tail.unit;
+      d.unitText = text.slice(tail.unitStart, tail.end);
+      d.notes.push(`a list entry: ${tail.unit.plural[0] ?? tail.unit.key} of "${item}"`);
+      if (tail.currency !== undefined) {
+        d.reading = 'money';
+        d.currency = tail.currency;
+      }
+    } else {
+      d.unitText = item;
+      const headNoun = item.split(/\s+of\s+/u)[0] ?? item;
+      // the last unit form of the head noun, longest match first ("submachine guns", not "guns")
+      let unit: UnitDefinition | undefined;
+      let covered = 0;
+      for (const w of matchesIn(rules.re.word, headNoun, 0, headNoun.length)) {
+        if (w.index < covered || (w.index > 0 && /[\p{L}\p{N}]/u.test(headNoun.charAt(w.index - 1)))) continue;
+        const u = rules.re.unitAt.exec(headNoun.slice(w.index));
+        const def = u ? rules.unitByForm.get(normalise(u[0]))?.unit : undefined;
+        if (u && def) {
+          unit = def;
+          covered = w.index + u[0].length;
+        }
+      }
+      if (unit) {
+        d.countOf = unit.key;
+        d.unit = unit;
+      } else {
+        d.notes.push(`the counted thing is not read: "${item}" names no unit of data/lexicon/units.yaml`);
+        rc.ctx.report.push(reportItem(text, 'unknown-unit', `list entry "${item}" names no unit of data/lexicon/units.yaml; counted as printed`, { start: d.start, end: d.end }));
+      }
+    }
+    push(rc, d);
+  }
 }
 
 /** "twice as many divisions". */
