@@ -20,7 +20,7 @@ import { readPackageInfo } from './publish/ontology-files.js';
 import { serializeQuads } from './publish/serialize.js';
 import { writeDatasetFiles } from './publish/write-files.js';
 import { createAuthFetch } from './remote/http-auth.js';
-import { deriveQueryEndpoint, publishDataset } from './remote/push-graph-store.js';
+import { checkQueryEndpoint, deriveQueryEndpoint, publishDataset } from './remote/push-graph-store.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -120,12 +120,14 @@ interface PublishCliOptions {
 }
 
 async function runPublish(opts: PublishCliOptions, io: CliIo): Promise<void> {
+  const fetch = createAuthFetch({ ...(opts.user !== undefined ? { user: opts.user } : {}), ...(opts.password !== undefined ? { password: opts.password } : {}) });
+  // Fail fast, before the build, when the store is not there.
+  await checkQueryEndpoint({ queryEndpoint: opts.sparql, fetch, timeoutMs: opts.timeoutMs, role: 'the SPARQL endpoint', credentials: fetch.hasCredentials });
   const inputs = await loadInputs(opts.data, { maxTelegramBytes: opts.maxTelegramBytes });
   const built = await buildDataset(
     { raw: inputs.raw, telegrams: inputs.telegrams, ...(inputs.dataset !== undefined ? { dataset: inputs.dataset } : {}) },
     { base: opts.base, stages: defaultStages() },
   );
-  const fetch = createAuthFetch({ ...(opts.user !== undefined ? { user: opts.user } : {}), ...(opts.password !== undefined ? { password: opts.password } : {}) });
   io.stderr(`cablegraph publish: built ${summaryLine(built.report)} (base ${opts.base}); pushing to ${opts.to}, verifying through ${opts.sparql}\n`);
   const report = await publishDataset(built, {
     graphStore: opts.to,

@@ -120,6 +120,15 @@ export async function countGraphTriples(graph: string, options: { readonly query
   return count;
 }
 
+/** Sends `ASK {}` to the query endpoint: fails fast (StoreError) when the store is down or the URL wrong. */
+export async function checkQueryEndpoint(options: { readonly queryEndpoint: string } & StoreRequestOptions): Promise<void> {
+  await requestStore(
+    options.queryEndpoint,
+    { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' }, body: 'query=ASK%20%7B%7D' },
+    options,
+  );
+}
+
 /** The Graph Store Protocol URL of one graph: `{endpoint}?graph={iri}` (keeping the endpoint's own query). */
 export function graphUrl(graphStore: string, graph: string): string {
   const url = new URL(graphStore);

@@ -86,6 +86,9 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Network failures of a reused connection; the request (an idempotent PUT or a read-only query) is sent again once. */
+const RETRIED: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'AbortError' && error.cause instanceof Error && error.cause.name === 'TimeoutError'));
 }
@@ -99,19 +102,26 @@ export async function requestStore(url: string, init: RequestInit, options: Stor
   const where = `${options.role} at ${displayUrl(url)}`;
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  let response: Response;
-  let body: string;
-  try {
-    response = await options.fetch(url, { ...init, signal });
-    body = await response.text();
-  } catch (error) {
-    if (timeout.aborted || isTimeout(error)) {
-      throw new StoreError(`${where} did not answer within ${seconds(options.timeoutMs)}`, 'store-timeout', undefined, { cause: error });
+  let response: Response | undefined;
+  let body = '';
+  for (let attempt = 1; response === undefined; attempt++) {
+    try {
+      response = await options.fetch(url, { ...init, signal });
+      body = await response.text();
+    } catch (error) {
+      if (timeout.aborted || isTimeout(error)) {
+        throw new StoreError(`${where} did not answer within ${seconds(options.timeoutMs)}`, 'store-timeout', undefined, { cause: error });
+      }
+      if (options.signal?.aborted === true) throw error;
+      const code = networkCode(error);
+      // A kept-alive connection the store closed while idle: send again once on a fresh one.
+      if (attempt === 1 && code !== undefined && RETRIED.has(code)) {
+        response = undefined;
+        continue;
+      }
+      const detail = code ?? (error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+      throw new StoreError(`cannot reach ${where} (${detail}); is it running, and is the URL right?`, 'store-unreachable', undefined, { cause: error });
     }
-    if (options.signal?.aborted === true) throw error;
-    const code = networkCode(error);
-    const detail = code ?? (error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
-    throw new StoreError(`cannot reach ${where} (${detail}); is it running, and is the URL right?`, 'store-unreachable', undefined, { cause: error });
   }
   const status = response.status;
   const contentType = response.headers.get('content-type') ?? '';
