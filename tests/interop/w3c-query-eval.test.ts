@@ -1,0 +1,76 @@
+// The W3C SPARQL 1.1 test suite run through our HTTP endpoint, one `it` per category: every failure
+// must be a documented known failure (tests/interop/w3c/known-failures.ts), every skip has a reason,
+// and each category passes at least as many tests as measured. Prints a table; writes
+// tests/artifacts/w3c/results.json, and tests/interop/W3C-RESULTS.md when W3C_WRITE_SUMMARY=1.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KNOWN_FAILURES, MIN_PASSED, NUMERIC_FORMS } from './w3c/known-failures.js';
+import { hasCategory, listCategories, W3C_SPARQL11_DIR } from './w3c/manifest.js';
+import { LEXICAL_ONLY, READ_ONLY_REASON, runCategory, SKIPPED_CATEGORIES } from './w3c/run-category.js';
+import type { CategoryOutcome } from './w3c/run-category.js';
+import { formatConsoleTable, formatMarkdown } from './w3c/write-summary.js';
+
+const SUITE_PRESENT = existsSync(`${W3C_SPARQL11_DIR}/manifest-all.ttl`);
+const CATEGORIES = SUITE_PRESENT ? listCategories().filter(hasCategory) : [];
+const UPDATE_CATEGORIES = new Set(['add', 'basic-update', 'clear', 'copy', 'delete-data', 'delete-insert', 'delete-where', 'delete', 'drop', 'move', 'syntax-update-1', 'syntax-update-2', 'update-silent']);
+const ARTIFACTS = new URL('../artifacts/w3c/', import.meta.url);
+const SUMMARY = new URL('./W3C-RESULTS.md', import.meta.url);
+
+function engineName(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../node_modules/oxigraph/package.json', import.meta.url), 'utf8')) as { version?: string };
+  return `Oxigraph ${pkg.version ?? '?'} (npm \`oxigraph\`, WASM) in worker threads`;
+}
+
+describe.skipIf(!SUITE_PRESENT)(`W3C SPARQL 1.1 suite through /sparql (${W3C_SPARQL11_DIR})`, () => {
+  const results = new Map<string, CategoryOutcome>();
+
+  afterAll(() => {
+    const ran = CATEGORIES.flatMap((c) => results.get(c) ?? []);
+    if (ran.length === 0) return;
+    console.log(`W3C SPARQL 1.1 results through /sparql:\n${formatConsoleTable(ran)}`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(new URL('results.json', ARTIFACTS), `${JSON.stringify(ran, null, 1)}\n`);
+    if (process.env['W3C_WRITE_SUMMARY'] === '1') {
+      if (ran.length === CATEGORIES.length) writeFileSync(SUMMARY, formatMarkdown(ran, KNOWN_FAILURES, SKIPPED_CATEGORIES, engineName()));
+      else console.warn(`W3C_WRITE_SUMMARY=1 ignored: only ${ran.length} of ${CATEGORIES.length} categories ran`);
+    }
+  });
+
+  it('finds the query categories in the suite', () => {
+    for (const c of ['aggregates', 'bind', 'bindings', 'cast', 'construct', 'csv-tsv-res', 'exists', 'functions', 'grouping', 'json-res', 'negation', 'project-expression', 'property-path', 'subquery', 'syntax-query']) {
+      expect(CATEGORIES).toContain(c);
+    }
+  });
+
+  for (const category of CATEGORIES) {
+    it(category, async () => {
+      const outcome = await runCategory(category);
+      results.set(category, outcome);
+      const failed = outcome.outcomes.filter((o) => o.status === 'failed');
+      const passed = outcome.outcomes.filter((o) => o.status === 'passed').length;
+      // Every failure is documented, with its reason, and every documented failure still fails.
+      expect(failed.filter((o) => KNOWN_FAILURES[`${category}/${o.id}`] === undefined).map((o) => `${o.id}: ${o.reason}`)).toEqual([]);
+      const listed = Object.keys(KNOWN_FAILURES).filter((k) => k.startsWith(`${category}/`));
+      expect(listed.filter((k) => !failed.some((o) => `${category}/${o.id}` === k)), 'known failures that now pass: remove them from known-failures.ts').toEqual([]);
+      // Failures put down to numeric lexical forms are equal by value in every format that keeps
+      // datatypes (CSV does not: its cells are bare strings).
+      for (const o of failed.filter((f) => KNOWN_FAILURES[`${category}/${f.id}`] === NUMERIC_FORMS)) {
+        const typed = o.reason.split(' || ').filter((part) => !part.startsWith('text/csv:'));
+        expect(typed.length, o.id).toBeGreaterThan(0);
+        for (const part of typed) expect(part, o.id).toContain(LEXICAL_ONLY);
+      }
+      // Every skip states a reason.
+      expect(outcome.outcomes.filter((o) => o.status === 'skipped' && o.reason.trim() === '')).toEqual([]);
+      // The regression gate.
+      expect(passed).toBeGreaterThanOrEqual(MIN_PASSED[category] ?? 0);
+      if (SKIPPED_CATEGORIES[category] !== undefined) {
+        expect(outcome.outcomes.every((o) => o.status === 'skipped')).toBe(true);
+      }
+      if (UPDATE_CATEGORIES.has(category)) {
+        // Read-only: every update request was refused with 403 (anything else is a failure above).
+        expect(outcome.outcomes.length).toBeGreaterThan(0);
+        expect(outcome.outcomes.every((o) => o.status === 'skipped' && o.reason === READ_ONLY_REASON)).toBe(true);
+      }
+    }, 120_000);
+  }
+});
