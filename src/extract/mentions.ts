@@ -8,6 +8,7 @@ import { compareSpans, spansOverlap, type Span } from '../text/span.js';
 import type { SegmentKind } from '../text/segment.js';
 import { describeEntity, localEntity, matchAuthorities, refOf, type CompiledAuthorities } from './authorities.js';
 import type { RawInputs, SourceDoc } from './inputs.js';
+import { compileNameCues, findCuedNames, repeatNames, type CompiledNameCues, type CuedName } from './name-cues.js';
 import type { EntityDescription, EntityType, MentionRecord, ReportItem } from './record.js';
 
 const FILE = 'data/lexicon/names.yaml';
@@ -29,6 +30,8 @@ export interface CompiledNameRules {
   /** Matches leading honorifics of a name ("cde. ", "COMRADE "). */
   readonly leadingHonorific: RegExp | null;
   readonly unknownType: EntityType;
+  /** Generic cues for unknown places and persons (data/lexicon/name-cues.yaml). */
+  readonly cues: CompiledNameCues;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -82,6 +85,7 @@ export function compileNameRules(raw: RawInputs): CompiledNameRules {
     honorifics: honorifics.map((h) => h.replace(/\.$/, '').toLowerCase()),
     leadingHonorific: alt ? new RegExp(`^(?:(?:${alt})\\s*)+`, 'u') : null,
     unknownType,
+    cues: compileNameCues(raw),
   };
 }
 
@@ -104,6 +108,10 @@ interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly name: string;
+  /** The type a cue gives (a place after "near", a person before "said"). */
+  readonly type?: 'Person' | 'Place';
+  /** Found after an honorific: a person whatever other cues say. */
+  readonly strong?: boolean;
 }
 
 /** Unknown-name candidates in one segment's text (document offsets). */
@@ -119,7 +127,7 @@ function nameCandidates(text: string, offset: number, rules: CompiledNameRules):
       if (toks.length === 0 || rules.notNames.has((toks[0] ?? '').toUpperCase())) continue;
       const kept = toks.join(' ').replace(/['’]s$/u, '');
       const start = offset + m.index + text.slice(m.index).indexOf(name, m[0].length);
-      out.push({ start, end: start + kept.length, name: kept });
+      out.push({ start, end: start + kept.length, name: kept, strong: true });
     }
   }
   for (const m of text.matchAll(rules.capsRun)) {
@@ -165,24 +173,37 @@ export function extractMentions(doc: SourceDoc, rules: CompiledNameRules, author
     taken.push(m.span);
   }
   const report: ReportItem[] = [];
-  const candidates = doc.segments
+  const nameSegments = doc.segments
     // a list item inside a point is read with the point
-    .filter((s) => NAME_KINDS.has(s.kind) && !(s.parent !== undefined && NAME_KINDS.has(doc.segments[s.parent]?.kind ?? 'sentence')))
-    .flatMap((s) => nameCandidates(s.text, s.span.start, rules))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+    .filter((s) => NAME_KINDS.has(s.kind) && !(s.parent !== undefined && NAME_KINDS.has(doc.segments[s.parent]?.kind ?? 'sentence')));
+  const found: Candidate[] = nameSegments.flatMap((s) => [...nameCandidates(s.text, s.span.start, rules), ...findCuedNames(s.text, s.span.start, rules.cues, rules.notNames)]);
+  // a name found once by a cue or an honorific is a name wherever else it is printed
+  const seeds: CuedName[] = found.flatMap((c) => (c.type !== undefined ? [{ ...c, type: c.type }] : c.strong === true ? [{ ...c, type: 'Person' as const }] : []));
+  const candidates: Candidate[] = [...found, ...repeatNames(text, nameSegments.map((s) => s.span), seeds, rules.cues, rules.notNames)].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
   const keyOf = (name: string): string => name.replace(/\s+/g, ' ').toUpperCase();
+  // one type per name: a person cue (honorific, initials, reporting verb) wins over a place cue
+  const typeOf = new Map<string, EntityType>();
+  for (const c of candidates) {
+    const key = keyOf(c.name);
+    if (c.strong === true || c.type === 'Person') typeOf.set(key, 'Person');
+    else if (c.type === 'Place' && !typeOf.has(key)) typeOf.set(key, 'Place');
+  }
   const authorityAt = new Map(mentions.map((m) => [m.span.start, m]));
   // Pre-pass: "NAME [OTHER]": an editor's bracket gives another name of the same entity.
   const alias = new Map<string, { entity: EntityDescription; viaBracket: boolean }>();
   const byStart = new Map(candidates.map((c) => [c.start, c]));
   for (const c of candidates) {
-    const b = /^\s*\[\**/.exec(text.slice(c.end, c.end + 8));
+    // an editor's bracket, or a parenthesis naming a person ("Comrade Fyn Si (Stalin)")
+    const b = /^\s*(?:\[\**|\()/.exec(text.slice(c.end, c.end + 8));
     if (!b) continue;
+    const paren = b[0].endsWith('(');
     const inner = c.end + b[0].length;
     const known = authorityAt.get(inner);
     const other = byStart.get(inner);
-    const closes = (end: number): boolean => /^\**\]/.test(text.slice(end, end + 3));
-    if (known && closes(known.span.end)) {
+    const closes = (end: number): boolean => (paren ? /^\)/ : /^\**\]/).test(text.slice(end, end + 3));
+    if (known && closes(known.span.end) && (!paren || known.entity.type === 'Person')) {
       const entry = authorities.byKey.get(`${known.entity.type}/${known.entity.slug}`);
       if (entry) alias.set(keyOf(c.name), { entity: describeEntity(entry), viaBracket: true });
     } else if (other && closes(other.end) && !alias.has(keyOf(c.name))) {
@@ -205,7 +226,7 @@ export function extractMentions(doc: SourceDoc, rules: CompiledNameRules, author
     }
     let entity = local.get(key);
     if (!entity) {
-      entity = known?.entity ?? localEntity(c.name, rules.unknownType, authorities);
+      entity = known?.entity ?? localEntity(c.name, typeOf.get(key) ?? rules.unknownType, authorities);
       const first = !local.has(key) && ![...local.values()].includes(entity);
       local.set(key, entity);
       entities.set(`${entity.type}/${entity.slug}`, entity);
