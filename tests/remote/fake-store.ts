@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Writer } from 'n3';
 import { namedNode, Store } from 'oxigraph';
+import { inspectQueryText } from '../../src/serve/sparql/query-text.js';
 
 export interface FakeStoreState {
   /** ok; drop-one: the store keeps one triple less than sent; fail: 500 with an HTML page; hang: never answers; forbid: 403 */
@@ -86,8 +87,10 @@ export async function startFakeStore(): Promise<FakeStore> {
     const body = req.body as Record<string, unknown> | undefined;
     const query = typeof body?.['query'] === 'string' ? body['query'] : typeof req.query['query'] === 'string' ? req.query['query'] : '';
     try {
-      const result = store.query(query, { use_default_graph_as_union: true, results_format: 'application/sparql-results+json' });
-      if (typeof result === 'string') {
+      const form = inspectQueryText(query).form;
+      if (form !== 'construct' && form !== 'describe') {
+        const result = store.query(query, { use_default_graph_as_union: true, results_format: 'application/sparql-results+json' });
+        if (typeof result !== 'string') throw new Error('unexpected result');
         res.type('application/sparql-results+json').send(state.virtuosoJson ? toVirtuosoJson(result) : result);
         return;
       }
