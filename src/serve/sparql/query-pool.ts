@@ -22,6 +22,12 @@ export interface QueryPoolOptions {
   readonly baseIri?: string;
   /** Requests waiting for a free worker beyond this are refused with 503. Default 64. */
   readonly maxQueue?: number;
+  /**
+   * Longest a request waits in the queue for a free worker, in milliseconds; then it is refused
+   * with 503 `queue-wait`, so that no request waits without bound while slow queries keep every
+   * worker busy (each one stopped at the time limit costs a worker reload). Default 2 × timeoutMs + 5 s.
+   */
+  readonly maxWaitMs?: number;
   /** Called when a worker is stopped or replaced (for logging). */
   readonly onWorkerEvent?: (event: { readonly kind: 'timeout' | 'crash' | 'replaced' | 'replace-failed'; readonly message: string }) => void;
 }
@@ -52,7 +58,7 @@ export interface QueryPool {
   /**
    * Runs a query in a free worker (queued when all are busy). Rejects with an HttpError:
    * 400 `query-error` (syntax, with Oxigraph's line:column; unsupported feature), 504 `query-timeout`,
-   * 503 `queue-full` or `engine-unavailable`, 500 `engine-failure`.
+   * 503 `queue-full`, `queue-wait` or `engine-unavailable`, 500 `engine-failure`.
    */
   run(request: QueryRequest): Promise<QueryOutcome>;
   /** Limits in force, for messages and the service description. */
@@ -69,6 +75,8 @@ interface PendingJob {
   readonly reject: (error: unknown) => void;
   readonly signal: AbortSignal | undefined;
   readonly onAbort: () => void;
+  /** Refuses the job when it has waited maxWaitMs in the queue. */
+  waitTimer?: NodeJS.Timeout;
 }
 
 interface Slot {
@@ -102,6 +110,7 @@ export function resolveWorkerScript(moduleUrl: string = import.meta.url): URL {
 export async function createQueryPool(options: QueryPoolOptions): Promise<QueryPool> {
   const size = Math.max(1, options.size ?? 2);
   const maxQueue = options.maxQueue ?? 64;
+  const maxWaitMs = options.maxWaitMs ?? 2 * options.timeoutMs + 5000;
   const data: QueryWorkerData = { nquads: toSharedUtf8(options.nquads), baseIri: options.baseIri ?? 'http://localhost:3000/', maxResults: options.maxResults };
   const script = resolveWorkerScript();
   const slots: Slot[] = [];
@@ -172,6 +181,7 @@ export async function createQueryPool(options: QueryPoolOptions): Promise<QueryP
 
   const rejectQueue = (error: HttpError): void => {
     for (const job of queue.splice(0)) {
+      clearTimeout(job.waitTimer);
       job.signal?.removeEventListener('abort', job.onAbort);
       job.reject(error);
     }
@@ -215,6 +225,7 @@ export async function createQueryPool(options: QueryPoolOptions): Promise<QueryP
       if (slot.state !== 'idle') continue;
       const job = queue.shift();
       if (job === undefined) return;
+      clearTimeout(job.waitTimer);
       job.signal?.removeEventListener('abort', job.onAbort);
       slot.state = 'busy';
       slot.job = job;
@@ -257,12 +268,20 @@ export async function createQueryPool(options: QueryPoolOptions): Promise<QueryP
           reject,
           signal: request.signal,
           onAbort: () => {
+            clearTimeout(job.waitTimer);
             const at = queue.indexOf(job);
             if (at >= 0) queue.splice(at, 1);
             reject(new HttpError(499, 'The client closed the request.', 'client-closed'));
           },
         };
         request.signal?.addEventListener('abort', job.onAbort, { once: true });
+        job.waitTimer = setTimeout(() => {
+          const at = queue.indexOf(job);
+          if (at < 0) return;
+          queue.splice(at, 1);
+          request.signal?.removeEventListener('abort', job.onAbort);
+          reject(new HttpError(503, `The SPARQL endpoint is busy: no query worker was free within ${maxWaitMs} ms; retry shortly.`, 'queue-wait'));
+        }, maxWaitMs);
         queue.push(job);
         dispatch();
       });

@@ -7,7 +7,8 @@
 //   403 any SPARQL Update (`update` parameter, application/sparql-update, or update text as a query)
 //   405 a method other than GET, HEAD, POST, OPTIONS          406 no acceptable result format
 //   413 body over `maxBodyBytes`                               415 other Content-Type, or charset not UTF-8
-//   503 queue full (with Retry-After) or engine unavailable   504 query stopped at the time limit
+//   503 queue full or no worker free in time (with Retry-After), engine unavailable
+//   504 query stopped at the time limit
 // Results beyond the pool's maxResults are cut off; the response says so in `X-Result-Truncated: true`
 // and `X-Result-Limit`. Errors are short text/plain messages, never a stack trace.
 
@@ -264,13 +265,14 @@ export function createSparqlRouter(deps: SparqlRouterDeps): Router {
       return;
     }
     const { status, message, code } = toHttpError(error, maxBodyBytes);
-    if (status >= 500 && code !== 'query-timeout' && code !== 'queue-full') {
+    const busy = code === 'queue-full' || code === 'queue-wait';
+    if (status >= 500 && code !== 'query-timeout' && !busy) {
       deps.logger?.error({ err: error, url: req.originalUrl }, 'SPARQL request failed');
-    } else if (code === 'query-timeout' || code === 'queue-full') {
+    } else if (code === 'query-timeout' || busy) {
       deps.logger?.warn({ code, url: req.originalUrl }, message);
     }
     if (status === 405) res.set('Allow', ALLOW);
-    if (code === 'queue-full') res.set('Retry-After', '1');
+    if (busy) res.set('Retry-After', '1');
     res.status(status).set('Content-Type', 'text/plain; charset=utf-8').set('Vary', 'Accept').send(`${message}\n`);
   });
 
