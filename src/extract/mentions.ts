@@ -176,10 +176,15 @@ export function extractMentions(doc: SourceDoc, rules: CompiledNameRules, author
   const nameSegments = doc.segments
     // a list item inside a point is read with the point
     .filter((s) => NAME_KINDS.has(s.kind) && !(s.parent !== undefined && NAME_KINDS.has(doc.segments[s.parent]?.kind ?? 'sentence')));
-  const found: Candidate[] = nameSegments.flatMap((s) => [...nameCandidates(s.text, s.span.start, rules), ...findCuedNames(s.text, s.span.start, rules.cues, rules.notNames)]);
+  // header lines hold header words in capitals: only names after an honorific or a cue are read there
+  const headerLines = doc.segments.filter((s) => s.kind === 'header-line');
+  const found: Candidate[] = [
+    ...nameSegments.flatMap((s) => [...nameCandidates(s.text, s.span.start, rules), ...findCuedNames(s.text, s.span.start, rules.cues, rules.notNames)]),
+    ...headerLines.flatMap((s) => [...nameCandidates(s.text, s.span.start, rules).filter((c) => c.strong === true), ...findCuedNames(s.text, s.span.start, rules.cues, rules.notNames)]),
+  ];
   // a name found once by a cue or an honorific is a name wherever else it is printed
   const seeds: CuedName[] = found.flatMap((c) => (c.type !== undefined ? [{ ...c, type: c.type }] : c.strong === true ? [{ ...c, type: 'Person' as const }] : []));
-  const candidates: Candidate[] = [...found, ...repeatNames(text, nameSegments.map((s) => s.span), seeds, rules.cues, rules.notNames)].sort(
+  const candidates: Candidate[] = [...found, ...repeatNames(text, [...nameSegments, ...headerLines].map((s) => s.span), seeds, rules.cues, rules.notNames)].sort(
     (a, b) => a.start - b.start || b.end - a.end,
   );
   const keyOf = (name: string): string => name.replace(/\s+/g, ' ').toUpperCase();

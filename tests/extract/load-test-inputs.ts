@@ -12,7 +12,7 @@ function yamlFile(path: string): unknown {
 /** RawInputs read from data/ synchronously (lexicons used by my extractors, all authorities). */
 export function projectInputs(): RawInputs {
   const lexicon: Record<string, unknown> = {};
-  for (const name of ['dates', 'header', 'names', 'time-zones']) {
+  for (const name of ['dates', 'header', 'names', 'name-cues', 'time-zones']) {
     if (existsSync(new URL(`lexicon/${name}.yaml`, DATA))) lexicon[name] = yamlFile(`lexicon/${name}.yaml`);
   }
   const authorities = ['persons', 'places', 'organizations', 'countries', 'groups'].flatMap((f) => yamlFile(`authorities/${f}.yaml`) as unknown[]);

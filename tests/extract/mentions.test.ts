@@ -56,7 +56,7 @@ describe('extractMentions on unknown names', () => {
   const r = mentions(text);
 
   it('mints local persons for names introduced by an honorific or printed in capitals', () => {
-    const unresolved = r.mentions.filter((m) => m.via === 'name-pattern').map((m) => [m.surface, m.entity.slug]);
+    const unresolved = r.mentions.filter((m) => m.via === 'name-pattern' && m.entity.type === 'Person').map((m) => [m.surface, m.entity.slug]);
     expect(unresolved).toEqual([
       ['GAO GANG', 'gao-gang'],
       ['Vasilevsky', 'vasilevsky'],
@@ -65,6 +65,8 @@ describe('extractMentions on unknown names', () => {
       ['KIM IL SUNG', 'kim-il-sung'],
     ]);
     expect(r.entities.find((e) => e.slug === 'kim-il-sung')).toMatchObject({ type: 'Person', label: 'Kim Il Sung', resolved: false, sameAs: [] });
+    // a capitalised word after "in" is an unknown place (data/lexicon/name-cues.yaml)
+    expect(r.mentions.find((m) => m.surface === 'Pyongyang')?.entity).toEqual({ type: 'Place', slug: 'pyongyang' });
   });
 
   it('reports each unresolved name once, at its first occurrence', () => {
@@ -73,6 +75,7 @@ describe('extractMentions on unknown names', () => {
       ['unresolved-name', 'Vasilevsky', 5],
       ['unresolved-name', 'KIM IL SUNG', 5],
       ['unresolved-name', 'PENG DEHUAI', 5],
+      ['unresolved-name', 'Pyongyang', 5],
     ]);
     for (const x of r.report) expect(text.slice(x.span.start, x.span.end)).toBe(x.text);
   });
