@@ -230,7 +230,19 @@ export function createSparqlRouter(deps: SparqlRouterDeps): Router {
     await runQuery(req, res, singleQuery(params), params);
   });
 
-  router.post('/', express.raw({ type: () => true, limit: maxBodyBytes }), async (req, res) => {
+  // A declared Content-Length over the limit is refused at once, and the connection closed: the
+  // body parser would first wait for the whole body, forever if the client never sends it.
+  const declaredLength: express.RequestHandler = (req, res, next) => {
+    const declared = Number(req.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      res.set('Connection', 'close');
+      next(new HttpError(413, `The request body exceeds the limit of ${maxBodyBytes} bytes.`, 'body-too-large'));
+      return;
+    }
+    next();
+  };
+
+  router.post('/', declaredLength, express.raw({ type: () => true, limit: maxBodyBytes }), async (req, res) => {
     const contentType = parseContentType(req.get('content-type'));
     if (contentType === undefined) {
       throw new HttpError(415, `A POST needs a Content-Type: ${FORM} or ${DIRECT_QUERY}.`, 'unsupported-media-type');
@@ -292,12 +304,15 @@ function checkAcceptable(form: OperationForm, accept: string | undefined, soluti
 /** Maps anything thrown to a status and a short message; unknown errors become a masked 500. */
 function toHttpError(error: unknown, maxBodyBytes: number): { status: number; message: string; code: string } {
   if (error instanceof HttpError) return { status: error.status, message: error.message, code: error.code };
-  if (error instanceof Error && 'type' in error && 'status' in error && typeof error.status === 'number') {
-    if (error.type === 'entity.too.large') {
+  // http-errors from the body parser: `type` is missing on some (a zlib error for a body that
+  // claims Content-Encoding: gzip and is not), so the status and `expose` decide.
+  if (error instanceof Error && 'status' in error && typeof error.status === 'number') {
+    const type = 'type' in error && typeof error.type === 'string' ? error.type : undefined;
+    if (type === 'entity.too.large') {
       return { status: 413, message: `The request body exceeds the limit of ${maxBodyBytes} bytes.`, code: 'body-too-large' };
     }
-    if (error.status >= 400 && error.status < 500) {
-      return { status: error.status, message: `Bad request body (${String(error.type)}).`, code: 'bad-body' };
+    if (error.status >= 400 && error.status < 500 && ('expose' in error ? error.expose === true : type !== undefined)) {
+      return { status: error.status, message: `Bad request body (${type ?? error.message.slice(0, 100)}).`, code: 'bad-body' };
     }
   }
   return { status: 500, message: 'Internal error while answering the SPARQL request.', code: 'internal' };
