@@ -6,6 +6,8 @@ import type { Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { inspectQueryText } from '../../../src/serve/sparql/query-text.js';
 import { compareResults } from './compare-results.js';
+import { createDirectEngine } from './direct-engine.js';
+import type { DirectEngine } from './direct-engine.js';
 import type { Comparison } from './compare-results.js';
 import { categoryBase, categoryLabel, iriToPath, readCategory } from './manifest.js';
 import type { TestType, W3cTest } from './manifest.js';
@@ -43,6 +45,10 @@ export const SKIPPED_CATEGORIES: Readonly<Record<string, string>> = {
 
 export const READ_ONLY_REASON = 'read-only endpoint: SPARQL Update is refused; the request was answered 403 as required (asserted)';
 const SERVICE_REASON = 'needs remote SERVICE endpoints (qt:serviceData): federation is disabled on this endpoint';
+/** Added to a failure when Oxigraph alone (in process, no router, pool or writers) fails it too. */
+export const ENGINE_CONFIRMED = 'Oxigraph alone fails it the same way';
+/** Added to a failure when Oxigraph alone passes it: the fault is in our layer. */
+export const ENGINE_PASSES = 'OUR LAYER: Oxigraph alone passes this test';
 /** Added to a failure whose results match once numeric and boolean literals are compared by value. */
 export const LEXICAL_ONLY = 'only lexical forms of numeric/boolean literals differ: equal by value';
 const UPDATE_TYPES: ReadonlySet<TestType> = new Set(['UpdateEvaluationTest', 'PositiveUpdateSyntaxTest', 'NegativeUpdateSyntaxTest']);
@@ -141,7 +147,23 @@ function datasetParams(test: W3cTest, query: string): URLSearchParams {
   return params;
 }
 
-async function runEvaluation(test: W3cTest, url: string): Promise<Pick<TestOutcome, 'status' | 'reason'>> {
+/** Where a category's tests are sent: our endpoint, and the engine alone for a second opinion. */
+interface RunContext {
+  readonly url: string;
+  readonly direct: DirectEngine;
+}
+
+/** Says whether Oxigraph alone, without our layer, gives a matching answer too. */
+function secondOpinion(direct: DirectEngine, query: string, params: URLSearchParams, expected: QueryResult, orderedBy: readonly string[]): string {
+  const dataset = params.size === 0 ? undefined : { defaultGraphs: params.getAll('default-graph-uri'), namedGraphs: params.getAll('named-graph-uri') };
+  const answer = direct.answer(query, dataset);
+  if ('error' in answer) return `${ENGINE_CONFIRMED}: it throws "${answer.error.slice(0, 200)}"`;
+  const comparison = compareResults(answer, expected, { orderedBy });
+  return comparison.ok ? ENGINE_PASSES : `${ENGINE_CONFIRMED}: ${comparison.reason.slice(0, 200)}`;
+}
+
+async function runEvaluation(test: W3cTest, context: RunContext): Promise<Pick<TestOutcome, 'status' | 'reason'>> {
+  const { url } = context;
   if (test.usesService) return { status: 'skipped', reason: SERVICE_REASON };
   if (test.query === undefined || test.result === undefined) return { status: 'failed', reason: 'manifest entry has no query or no result' };
   const query = readFileSync(iriToPath(test.query), 'utf8');
@@ -168,11 +190,12 @@ async function runEvaluation(test: W3cTest, url: string): Promise<Pick<TestOutco
     }
     if (!comparison.ok) failures.push(`${accept}: ${comparison.reason}${byValue.ok ? ` [${LEXICAL_ONLY}]` : ''}`);
   }
-  if (failures.length > 0) return { status: 'failed', reason: failures.join(' || ') };
+  if (failures.length > 0) return { status: 'failed', reason: `${failures.join(' || ')} || ${secondOpinion(context.direct, query, params, expected.result, orderedBy)}` };
   return { status: 'passed', reason: `results match in ${expected.accepts.join(' and ')}${orderedBy.length > 0 ? ', in ORDER BY order' : ''}` };
 }
 
-async function runSyntax(test: W3cTest, url: string, positive: boolean): Promise<Pick<TestOutcome, 'status' | 'reason'>> {
+async function runSyntax(test: W3cTest, context: RunContext, positive: boolean): Promise<Pick<TestOutcome, 'status' | 'reason'>> {
+  const { url } = context;
   if (test.query === undefined) return { status: 'failed', reason: 'manifest entry has no query' };
   const query = readFileSync(iriToPath(test.query), 'utf8');
   const params = new URLSearchParams([['default-graph-uri', EMPTY_DEFAULT_GRAPH]]);
@@ -183,7 +206,9 @@ async function runSyntax(test: W3cTest, url: string, positive: boolean): Promise
     if (answer.status === 400 && /\bSERVICE\b/i.test(query) && !/syntax error/i.test(message)) {
       return { status: 'skipped', reason: `parsed, but not executed: ${SERVICE_REASON}` };
     }
-    return { status: 'failed', reason: `valid query refused: HTTP ${answer.status}: ${message}` };
+    const alone = context.direct.answer(query, { defaultGraphs: [EMPTY_DEFAULT_GRAPH], namedGraphs: [] });
+    const opinion = 'error' in alone ? `${ENGINE_CONFIRMED}: it throws "${alone.error.slice(0, 200)}"` : ENGINE_PASSES;
+    return { status: 'failed', reason: `valid query refused: HTTP ${answer.status}: ${message} || ${opinion}` };
   }
   if (answer.status === 400) return { status: 'passed', reason: 'refused (400)' };
   return { status: 'failed', reason: `invalid query not refused with 400: HTTP ${answer.status}${answer.status === 200 ? '' : `: ${message}`}` };
@@ -198,18 +223,19 @@ async function runUpdate(test: W3cTest, url: string): Promise<Pick<TestOutcome, 
   return { status: 'failed', reason: `update not refused with 403: direct POST ${direct.status}, form POST ${form.status}` };
 }
 
-async function runTest(test: W3cTest, url: string): Promise<TestOutcome> {
+async function runTest(test: W3cTest, context: RunContext): Promise<TestOutcome> {
+  const { url } = context;
   const head = { id: test.id, name: test.name, type: test.type, approval: test.approval };
   try {
     switch (test.type) {
       case 'QueryEvaluationTest':
       case 'CSVResultFormatTest':
-        return { ...head, ...(await runEvaluation(test, url)) };
+        return { ...head, ...(await runEvaluation(test, context)) };
       case 'PositiveSyntaxTest':
       case 'NegativeSyntaxTest':
         // Some update manifests file update syntax tests (.ru) under the query syntax types.
         if (test.query?.endsWith('.ru') === true) return { ...head, ...(await runUpdate(test, url)) };
-        return { ...head, ...(await runSyntax(test, url, test.type === 'PositiveSyntaxTest')) };
+        return { ...head, ...(await runSyntax(test, context, test.type === 'PositiveSyntaxTest')) };
       case 'UpdateEvaluationTest':
       case 'PositiveUpdateSyntaxTest':
       case 'NegativeUpdateSyntaxTest':
@@ -234,10 +260,12 @@ export async function runCategory(category: string): Promise<CategoryOutcome> {
     return { category, label, outcomes: tests.map((t) => ({ id: t.id, name: t.name, type: t.type, approval: t.approval, status: 'skipped', reason: skip })) };
   }
   const onlyUpdates = tests.length > 0 && tests.every((t) => UPDATE_TYPES.has(t.type));
-  const endpoint = await startTestEndpoint(onlyUpdates ? '' : categoryNQuads(tests.filter((t) => !UPDATE_TYPES.has(t.type))), categoryBase(category));
+  const nquads = onlyUpdates ? '' : categoryNQuads(tests.filter((t) => !UPDATE_TYPES.has(t.type)));
+  const endpoint = await startTestEndpoint(nquads, categoryBase(category));
+  const context: RunContext = { url: endpoint.url, direct: createDirectEngine(nquads, categoryBase(category)) };
   try {
     const outcomes: TestOutcome[] = [];
-    for (const test of tests) outcomes.push(await runTest(test, endpoint.url));
+    for (const test of tests) outcomes.push(await runTest(test, context));
     return { category, label, outcomes };
   } finally {
     await endpoint.close();
