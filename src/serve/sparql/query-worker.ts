@@ -8,6 +8,7 @@ import type * as Ox from 'oxigraph';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { RDF_FORMATS } from '../../publish/formats.js';
+import { serializeQuads } from '../../publish/serialize.js';
 import type { QueryJobMessage, QueryWorkerData, QueryWorkerMessage } from './query-messages.js';
 import { inspectQueryText } from './query-text.js';
 import type { JsonResults } from './sparql-results.js';
@@ -74,8 +75,6 @@ async function runJob(store: Store, job: QueryJobMessage, data: QueryWorkerData)
     if (Array.isArray(result)) {
       const all = result.filter((r): r is Ox.Quad => r instanceof Object && 'subject' in r);
       const kept = all.slice(0, data.maxResults).map(toRdfQuad);
-      // Loaded on first use (jsonld is heavy): a worker that replaces a stopped one starts sooner.
-      const { serializeQuads } = await import('../../publish/serialize.js');
       const body = await serializeQuads(kept, job.graphFormat, { base: data.baseIri, graphs: 'merge' });
       const format = RDF_FORMATS.find((f) => f.name === job.graphFormat);
       return {
