@@ -188,6 +188,11 @@ function copyNumberAsPrinted(marker: string): string {
   return marker.replace(/\s+[-–—]+$/, '');
 }
 
+/** A name without initials before or after it ("A. VASILEVSKY", "STALIN I.V." → the surname). */
+function withoutInitials(name: string): string {
+  return name.replace(/^(?:\p{Lu}\p{Ll}?\.\s?){1,2}(?=\p{Lu})/u, '').replace(/\s+\p{Lu}\p{Ll}?\.(?:\s?\p{Lu}\p{Ll}?\.?)?$/u, '').trim() || name;
+}
+
 /** Reads the header facts of one telegram. Never throws on unusual text; reports 'no-header'. */
 export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, authorities: CompiledAuthorities): HeaderResult {
   const { text, segments } = doc;
@@ -197,8 +202,9 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   const resolve = (name: string, mint: boolean, editorialName?: string): EntityRef | undefined => {
     const bare = stripHonorifics(name, rules.names).replace(/^[*_]+|[*_.,;:]+$/g, '').trim();
     if (bare === '') return undefined;
-    const entry = lookupAuthority(bare, authorities) ?? (editorialName ? lookupAuthority(editorialName, authorities) : undefined);
-    const e = entry ? describeEntity(entry) : mint ? localEntity(bare, rules.names.unknownType, authorities, editorialName) : undefined;
+    const surname = withoutInitials(bare);
+    const entry = lookupAuthority(bare, authorities) ?? lookupAuthority(surname, authorities) ?? (editorialName ? lookupAuthority(editorialName, authorities) : undefined);
+    const e = entry ? describeEntity(entry) : mint ? localEntity(surname, rules.names.unknownType, authorities, editorialName) : undefined;
     if (!e) return undefined;
     entities.set(`${e.type}/${e.slug}`, e);
     return refOf(e);
@@ -322,7 +328,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     const bracket = /\[([^\]]+)\]/.exec(rest);
     // "GROMYKO, Moscow": the name ends at the first comma.
     // a bracket cut off by a garbled line ("TO FILIPPOV [STA") is dropped, not read as a name
-    const name = stripHonorifics(rest.replace(/\[[^\]]*(?:\]|$)/g, ' '), rules.names).split(',')[0]?.replace(/[\s,.;:]+$/, '').trim() ?? '';
+    const name = withoutInitials(stripHonorifics(rest.replace(/\[[^\]]*(?:\]|$)/g, ' '), rules.names).split(',')[0]?.replace(/[\s,.;:]+$/, '').trim() ?? '');
     const editorialName = bracket?.[1]?.replace(/^[*_\s]+|[*_\s?]+$/g, '');
     const byName = name ? lookupAuthority(name, authorities) : undefined;
     const byBracket = editorialName ? lookupAuthority(editorialName, authorities) : undefined;

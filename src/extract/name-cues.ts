@@ -95,7 +95,7 @@ export function compileNameCues(raw: RawInputs): CompiledNameCues {
     placeBeforeCue: after.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’-])(?<!\\p{Lu}\\p{Ll}*\\s)(${start}${WORD}${end})\\s+(?:${alternation(after)})(?![\\p{L}])`, 'gu') : null,
     coordinated: coordinated === false ? null : new RegExp(`^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)(?:the\\s+)?${place}`, 'u'),
     personBeforeVerb: verbs.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${WORD}(?:\\s${WORD}){1,2})\\s+(?:${alternation(verbs)})(?![\\p{L}])`, 'gu') : null,
-    initials: initials === false ? null : /(?<![\p{L}\p{N}.])((?:\p{Lu}\p{Ll}?\.\s?){1,2})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}.])/gu,
+    initials: initials === false ? null : /(?<![\p{L}\p{N}.])((?:\p{Lu}\p{Ll}?\.\s?){1,2})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}]|\.\p{L})/gu,
     notInitials: new Set(list(persons, 'notInitials', 'persons').map((w) => w.toUpperCase())),
     notPlaces: new Set(list(places, 'notPlaces', 'places').map((w) => w.toUpperCase())),
     notPlaceEndings: list(places, 'notPlaceEndings', 'places').map((w) => w.toLowerCase()),
