@@ -35,17 +35,20 @@ const RESULTS_MEDIA_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Lets the plain form choose the results format: a GET with `query` and `format` (one of
- * QUERY_FORM_FORMATS' values or any RDF format key) is answered as if it had sent the matching
- * Accept header. Mount it before the SPARQL router; other requests pass unchanged.
+ * Lets the plain form (and clients such as SPARQLWrapper, which add `format=` to every GET) choose
+ * the results format: a GET with `query` and `format` (one of QUERY_FORM_FORMATS' values or any
+ * RDF format key) is answered as if it had sent the matching Accept header. A name that fits both
+ * query forms ("xml", "json") names the results format for SELECT/ASK and the RDF format for
+ * CONSTRUCT/DESCRIBE (RDF/XML, JSON-LD): the Accept lists both, and the router picks by form.
+ * Mount it before the SPARQL router; other requests pass unchanged.
  */
 export function formatParameterToAccept(): RequestHandler {
   return (req, _res, next) => {
     const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
     const format = params.get('format');
     if ((req.method === 'GET' || req.method === 'HEAD') && params.has('query') && format !== null) {
-      const mediaType = RESULTS_MEDIA_TYPES[format.toLowerCase()] ?? findFormatByKey(format)?.mediaType;
-      if (mediaType !== undefined) req.headers['accept'] = mediaType;
+      const mediaTypes = [RESULTS_MEDIA_TYPES[format.toLowerCase()], findFormatByKey(format)?.mediaType].filter((t) => t !== undefined);
+      if (mediaTypes.length > 0) req.headers['accept'] = mediaTypes.join(', ');
     }
     next();
   };
