@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInteropSite, type InteropSite } from './helpers/interop-site.js';
 import { RELATION_QUERIES, selectRows, sortRows, type Row } from './helpers/relation-queries.js';
 import { requireTool } from './helpers/require-tool.js';
+import { sampleResources, serverPath } from './helpers/sample-resources.js';
 import { runPythonJson } from './helpers/run-python.js';
 
 const rdflib = requireTool('python3:rdflib', 'python3-rdflib');
@@ -68,28 +69,7 @@ function failures(answer: CompareAnswer): string[] {
   return [...parseErrors, ...checks];
 }
 
-/** A resource IRI of the data → the path of its document on the server ("/doc/…"). */
-function docPath(iri: string): string {
-  const base = theSite().base;
-  if (!iri.startsWith(`${base}id/`)) throw new Error(`${iri} is not under ${base}id/`);
-  return `doc/${iri.slice(`${base}id/`.length)}`;
-}
-
 const PREFIXES = 'PREFIX cg: <https://w3id.org/cablegraph/ontology#> PREFIX schema: <https://schema.org/> ';
-
-/** A telegram, a person who makes a claim in it, the claim and one of its quantities. */
-async function sampleResources(): Promise<{ telegram: string; person: string; claim: string; quantity: string }> {
-  const rows = await selectRows(
-    theSite().url,
-    `${PREFIXES}SELECT ?telegram ?person ?claim ?quantity WHERE {
-      ?claim a cg:Claim ; cg:claimant ?person ; cg:hasQuantity ?quantity ; schema:isPartOf ?telegram .
-      ?telegram a cg:Telegram . ?person a schema:Person .
-    } ORDER BY ?telegram ?claim ?quantity LIMIT 1`,
-  );
-  const [telegram, person, claim, quantity] = rows[0] ?? [];
-  if (!telegram || !person || !claim || !quantity) throw new Error('no claim with a claimant and a quantity in the data');
-  return { telegram, person, claim, quantity };
-}
 
 /**
  * rdflib's format names for our formats, whether the format carries named graphs, and whether
@@ -141,17 +121,17 @@ describe.skipIf(rdflib.skip)('python3-rdflib', () => {
 
   it('dereferences a telegram, a person, a claim and a quantity in each RDF format (303, Accept) and gets one graph, inside the dump', async () => {
     const s = theSite();
-    const resources = await sampleResources();
+    const resources = await sampleResources(s.url);
     const documents: Record<string, { url?: string; path?: string; format: string }> = {
       dump: { path: dumpPath('cablegraph.nq'), format: 'nquads' },
     };
     const checks: { document: string; against: string; mode: string; subjects?: string[] }[] = [];
     for (const [kind, iri] of Object.entries(resources)) {
       // Our own N-Quads of the document: what every other format must carry.
-      const nq = await s.fetchToFile(`${docPath(iri)}.nq`, `${kind}.nq`);
-      expect(nq.status, `${docPath(iri)}.nq`).toBe(200);
+      const nq = await s.fetchToFile(`${serverPath(s.base, iri, 'doc')}.nq`, `${kind}.nq`);
+      expect(nq.status, `${serverPath(s.base, iri, 'doc')}.nq`).toBe(200);
       documents[`${kind}.reference`] = { path: nq.file, format: 'nquads' };
-      const idPath = `id/${iri.slice(`${s.base}id/`.length)}`;
+      const idPath = serverPath(s.base, iri, 'id');
       for (const f of RDFLIB_FORMATS) {
         // The IRI with the format's Accept header: 303 to /doc/…, then the negotiated document.
         const key = `${kind}.${f.key}`;
@@ -199,9 +179,13 @@ describe.skipIf(sparqlWrapper.skip)('SPARQLWrapper', () => {
   interface Request {
     readonly name: string;
     readonly query: string;
-    readonly kind: 'select' | 'ask' | 'construct';
-    readonly returnFormat: 'json' | 'xml' | 'turtle' | 'rdfxml';
+    readonly kind: 'select' | 'ask' | 'construct' | 'describe';
+    /** Absent: SPARQLWrapper's default (XML: SPARQL XML results, or RDF/XML for graphs). */
+    readonly returnFormat?: 'json' | 'xml' | 'csv' | 'turtle' | 'rdfxml';
     readonly method: 'GET' | 'POST' | 'POSTDIRECTLY';
+    readonly defaultGraph?: string;
+    readonly local?: boolean;
+    readonly about?: string;
   }
   type Answer = Record<
     string,
@@ -209,10 +193,12 @@ describe.skipIf(sparqlWrapper.skip)('SPARQLWrapper', () => {
       error?: string;
       vars?: string[];
       rows?: Row[];
+      localRows?: Row[] | null;
       boolean?: boolean;
       contentType?: string;
       triples?: number;
       local?: number;
+      expected?: number;
       isomorphic?: boolean;
       missing?: string[];
       extra?: string[];
@@ -220,47 +206,63 @@ describe.skipIf(sparqlWrapper.skip)('SPARQLWrapper', () => {
   >;
 
   const METHODS = ['GET', 'POST', 'POSTDIRECTLY'] as const;
-  const RESULT_TYPES = { json: 'application/sparql-results+json', xml: 'application/sparql-results+xml' } as const;
+  const RESULT_TYPES = { json: 'application/sparql-results+json', xml: 'application/sparql-results+xml', csv: 'text/csv' } as const;
 
-  it('runs SELECT and ASK with JSON and XML results over GET, POST form and POST direct, and CONSTRUCT in Turtle and RDF/XML', async () => {
-    const s = theSite();
+  async function ask(requests: readonly Request[]): Promise<Answer> {
+    const answer = await runPythonJson<Answer>('sparqlwrapper_query.py', {
+      endpoint: new URL('sparql', theSite().url).href,
+      dump: { path: dumpPath('cablegraph.nq'), format: 'nquads' },
+      requests,
+    });
+    const errors = requests.filter((r) => answer[r.name]?.error !== undefined).map((r) => `${r.name}: ${answer[r.name]?.error ?? ''}`);
+    expect(errors).toEqual([]);
+    return answer;
+  }
+
+  it('runs the relation queries with JSON, XML and CSV results over GET, POST form and POST direct: the rows of /sparql and of rdflib', async () => {
     const requests: Request[] = [];
     for (const q of RELATION_QUERIES) {
       for (const method of METHODS) {
-        for (const returnFormat of ['json', 'xml'] as const) {
-          requests.push({ name: `${q.name} ${returnFormat} ${method}`, query: q.query, kind: 'select', returnFormat, method });
+        for (const returnFormat of ['json', 'xml', 'csv'] as const) {
+          const local = method === 'GET' && returnFormat === 'json';
+          requests.push({ name: `${q.name} ${returnFormat} ${method}`, query: q.query, kind: 'select', returnFormat, method, local });
         }
       }
     }
+    const answer = await ask(requests);
+    for (const q of RELATION_QUERIES) {
+      const expected = await selectRows(theSite().url, q.query);
+      expect(sortRows(answer[`${q.name} json GET`]?.localRows ?? []), `${q.name}: rdflib over the dump`).toEqual(expected);
+      for (const method of METHODS) {
+        for (const returnFormat of ['json', 'xml', 'csv'] as const) {
+          const got = answer[`${q.name} ${returnFormat} ${method}`];
+          expect(sortRows(got?.rows ?? []), `${q.name} ${returnFormat} ${method}`).toEqual(expected);
+          expect(got?.contentType).toContain(RESULT_TYPES[returnFormat]);
+        }
+      }
+    }
+  });
+
+  it('restricts the default graph (addDefaultGraph → default-graph-uri) as rdflib does over that graph, and answers ASK', async () => {
+    const entities = `${theSite().base}graph/entities`;
+    const named = `${PREFIXES}SELECT ?s ?name WHERE { ?s schema:name ?name }`;
+    const requests: Request[] = [
+      { name: 'entities GET json', query: named, kind: 'select', returnFormat: 'json', method: 'GET', defaultGraph: entities, local: true },
+      { name: 'entities POST xml', query: named, kind: 'select', returnFormat: 'xml', method: 'POST', defaultGraph: entities, local: true },
+      { name: 'all GET json', query: named, kind: 'select', returnFormat: 'json', method: 'GET' },
+    ];
     for (const method of METHODS) {
       for (const returnFormat of ['json', 'xml'] as const) {
         requests.push({ name: `ask yes ${returnFormat} ${method}`, query: `${PREFIXES}ASK { ?t a cg:Telegram ; schema:sender ?p }`, kind: 'ask', returnFormat, method });
         requests.push({ name: `ask no ${returnFormat} ${method}`, query: `${PREFIXES}ASK { ?t a cg:Telegram ; schema:sender ?t }`, kind: 'ask', returnFormat, method });
       }
     }
-    const construct = `${PREFIXES}CONSTRUCT { ?claim cg:claimant ?person ; cg:hasQuantity ?q . ?q ?p ?o } WHERE {
-      ?claim a cg:Claim ; cg:claimant ?person ; cg:hasQuantity ?q . ?q ?p ?o }`;
-    requests.push({ name: 'construct turtle GET', query: construct, kind: 'construct', returnFormat: 'turtle', method: 'GET' });
-    requests.push({ name: 'construct rdfxml POST', query: construct, kind: 'construct', returnFormat: 'rdfxml', method: 'POST' });
-    requests.push({ name: 'construct rdfxml POSTDIRECTLY', query: construct, kind: 'construct', returnFormat: 'rdfxml', method: 'POSTDIRECTLY' });
-
-    const answer = await runPythonJson<Answer>('sparqlwrapper_query.py', {
-      endpoint: new URL('sparql', s.url).href,
-      dump: { path: dumpPath('cablegraph.nq'), format: 'nquads' },
-      requests,
-    });
-    const errors = requests.filter((r) => answer[r.name]?.error !== undefined).map((r) => `${r.name}: ${answer[r.name]?.error ?? ''}`);
-    expect(errors).toEqual([]);
-
-    for (const q of RELATION_QUERIES) {
-      const expected = await selectRows(s.url, q.query);
-      for (const method of METHODS) {
-        for (const returnFormat of ['json', 'xml'] as const) {
-          const got = answer[`${q.name} ${returnFormat} ${method}`];
-          expect(sortRows(got?.rows ?? []), `${q.name} ${returnFormat} ${method}`).toEqual(expected);
-          expect(got?.contentType).toContain(RESULT_TYPES[returnFormat]);
-        }
-      }
+    const answer = await ask(requests);
+    for (const name of ['entities GET json', 'entities POST xml']) {
+      const got = answer[name];
+      expect(sortRows(got?.rows ?? []), name).toEqual(sortRows(got?.localRows ?? []));
+      expect(got?.rows?.length, name).toBeGreaterThan(5);
+      expect(got?.rows?.length, name).toBeLessThan(answer['all GET json']?.rows?.length ?? 0);
     }
     for (const method of METHODS) {
       for (const returnFormat of ['json', 'xml'] as const) {
@@ -269,14 +271,40 @@ describe.skipIf(sparqlWrapper.skip)('SPARQLWrapper', () => {
         expect(answer[`ask yes ${returnFormat} ${method}`]?.contentType).toContain(RESULT_TYPES[returnFormat]);
       }
     }
-    for (const name of ['construct turtle GET', 'construct rdfxml POST', 'construct rdfxml POSTDIRECTLY']) {
+  });
+
+  it('gets CONSTRUCT (its default XML, Turtle, RDF/XML, JSON) and DESCRIBE graphs: those rdflib constructs over the dump', async () => {
+    const { person } = await sampleResources(theSite().url);
+    const construct = `${PREFIXES}CONSTRUCT { ?claim cg:claimant ?person ; cg:hasQuantity ?q . ?q ?p ?o } WHERE {
+      ?claim a cg:Claim ; cg:claimant ?person ; cg:hasQuantity ?q . ?q ?p ?o }`;
+    const graphs: Request[] = [
+      { name: 'construct default GET', query: construct, kind: 'construct', method: 'GET' },
+      { name: 'construct default POST', query: construct, kind: 'construct', method: 'POST' },
+      { name: 'construct turtle GET', query: construct, kind: 'construct', returnFormat: 'turtle', method: 'GET' },
+      { name: 'construct rdfxml POST', query: construct, kind: 'construct', returnFormat: 'rdfxml', method: 'POST' },
+      { name: 'construct rdfxml POSTDIRECTLY', query: construct, kind: 'construct', returnFormat: 'rdfxml', method: 'POSTDIRECTLY' },
+      { name: 'construct json GET', query: construct, kind: 'construct', returnFormat: 'json', method: 'GET' },
+    ];
+    const describes: Request[] = [
+      { name: 'describe default GET', query: `DESCRIBE <${person}>`, kind: 'describe', method: 'GET', about: person },
+      { name: 'describe turtle POST', query: `DESCRIBE <${person}>`, kind: 'describe', returnFormat: 'turtle', method: 'POST', about: person },
+    ];
+    const answer = await ask([...graphs, ...describes]);
+    for (const { name } of graphs) {
       const got = answer[name];
       expect({ name, isomorphic: got?.isomorphic, missing: got?.missing, extra: got?.extra }).toEqual({ name, isomorphic: true, missing: [], extra: [] });
       expect(got?.triples, name).toBeGreaterThan(20);
-      expect(got?.triples).toBe(got?.local);
+      expect(got?.triples, name).toBe(got?.local);
     }
+    expect(answer['construct default GET']?.contentType).toContain('application/rdf+xml');
     expect(answer['construct turtle GET']?.contentType).toContain('text/turtle');
     expect(answer['construct rdfxml POST']?.contentType).toContain('application/rdf+xml');
+    expect(answer['construct json GET']?.contentType).toContain('application/ld+json');
+    for (const { name } of describes) {
+      const got = answer[name];
+      expect({ name, missing: got?.missing }).toEqual({ name, missing: [] });
+      expect(got?.expected, name).toBeGreaterThan(3);
+    }
   });
 });
 

@@ -103,3 +103,28 @@ export async function selectRows(serverUrl: string, query: string): Promise<Row[
   if (response.status !== 200) throw new Error(`/sparql answered ${response.status}: ${await response.text()}`);
   return rowsFromJson(await response.json());
 }
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+    return XML_ENTITIES[name] ?? whole;
+  });
+}
+
+/**
+ * Reads SPARQL XML results (as written by roqet or an endpoint) into sorted rows of lexical values;
+ * `<unbound/>` and absent bindings are null.
+ */
+export function rowsFromXml(xml: string): Row[] {
+  const vars = [...xml.matchAll(/<variable\s+name="([^"]*)"\s*\/>/g)].map((m) => m[1] ?? '');
+  const rows = [...xml.matchAll(/<result(?:\s[^>]*)?>([\s\S]*?)<\/result>/g)].map((m) => {
+    const values = new Map<string, string | null>();
+    const bindings = (m[1] ?? '').matchAll(/<binding\s+name="([^"]*)"\s*>\s*<(uri|literal|bnode|unbound)(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\2>)\s*<\/binding>/g);
+    for (const b of bindings) values.set(b[1] ?? '', b[2] === 'unbound' ? null : decodeXml(b[3] ?? ''));
+    return vars.map((v) => values.get(v) ?? null);
+  });
+  return sortRows(rows);
+}
