@@ -54,6 +54,7 @@ export interface RemoteStore {
 const RESULTS_JSON = 'application/sparql-results+json';
 const GRAPH_ACCEPT = 'application/n-triples, text/turtle;q=0.9, application/n-quads;q=0.8';
 const OA_HAS_BODY = 'http://www.w3.org/ns/oa#hasBody';
+const XSD_BOOLEAN = 'http://www.w3.org/2001/XMLSchema#boolean';
 
 /** Converts a store failure into the HTTP answer our clients get. */
 export function toHttpError(error: unknown, endpoint: string): HttpError {
@@ -67,7 +68,7 @@ export function toHttpError(error: unknown, endpoint: string): HttpError {
   return new HttpError(502, `the SPARQL endpoint at ${displayUrl(endpoint)} gave an answer that could not be read`, 'remote-error', { cause: error });
 }
 
-/** A JSON results term as SPARQL 1.1 writes it (Virtuoso writes "typed-literal" and "nodeID://" blank nodes). */
+/** A JSON results term as SPARQL 1.1 writes it (Virtuoso writes "typed-literal", "nodeID://" blank nodes, booleans as 1/0). */
 function normalizeTerm(term: unknown): JsonResultTerm | undefined {
   if (typeof term !== 'object' || term === null) return undefined;
   const t = term as { type?: unknown; value?: unknown; datatype?: unknown; 'xml:lang'?: unknown };
@@ -80,7 +81,10 @@ function normalizeTerm(term: unknown): JsonResultTerm | undefined {
     case 'literal':
     case 'typed-literal':
       if (typeof t['xml:lang'] === 'string' && t['xml:lang'] !== '') return { type: 'literal', value: t.value, 'xml:lang': t['xml:lang'] };
-      return typeof t.datatype === 'string' ? { type: 'literal', value: t.value, datatype: t.datatype } : { type: 'literal', value: t.value };
+      if (typeof t.datatype !== 'string') return { type: 'literal', value: t.value };
+      // Virtuoso writes booleans as 1/0 in JSON results: give the canonical form (same value).
+      if (t.datatype === XSD_BOOLEAN && (t.value === '1' || t.value === '0')) return { type: 'literal', value: t.value === '1' ? 'true' : 'false', datatype: t.datatype };
+      return { type: 'literal', value: t.value, datatype: t.datatype };
     default:
       return undefined;
   }

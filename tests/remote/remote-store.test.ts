@@ -40,14 +40,23 @@ beforeEach(() => {
 });
 
 describe('parseJsonResults', () => {
-  it("normalizes Virtuoso's typed-literal, nodeID:// blank nodes and extra head keys", () => {
+  it("normalizes Virtuoso's typed-literal, nodeID:// blank nodes, 1/0 booleans and extra head keys", () => {
+    const XSD = 'http://www.w3.org/2001/XMLSchema#';
     const text = JSON.stringify({
-      head: { link: [], vars: ['a', 'b', 'c'] },
-      results: { bindings: [{ a: { type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: '3' }, b: { type: 'bnode', value: 'nodeID://b1' }, c: { type: 'literal', 'xml:lang': 'en', value: 'x' } }] },
+      head: { link: [], vars: ['a', 'b', 'c', 'd'] },
+      results: {
+        bindings: [
+          { a: { type: 'typed-literal', datatype: `${XSD}integer`, value: '3' }, b: { type: 'bnode', value: 'nodeID://b1' }, c: { type: 'literal', 'xml:lang': 'en', value: 'x' }, d: { type: 'typed-literal', datatype: `${XSD}boolean`, value: '0' } },
+        ],
+      },
     });
     expect(parseJsonResults(text)).toEqual({
-      head: { vars: ['a', 'b', 'c'] },
-      results: { bindings: [{ a: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: '3' }, b: { type: 'bnode', value: 'b1' }, c: { type: 'literal', 'xml:lang': 'en', value: 'x' } }] },
+      head: { vars: ['a', 'b', 'c', 'd'] },
+      results: {
+        bindings: [
+          { a: { type: 'literal', datatype: `${XSD}integer`, value: '3' }, b: { type: 'bnode', value: 'b1' }, c: { type: 'literal', 'xml:lang': 'en', value: 'x' }, d: { type: 'literal', datatype: `${XSD}boolean`, value: 'false' } },
+        ],
+      },
     });
     expect(parseJsonResults('{"head":{},"boolean":true}')).toEqual({ head: {}, boolean: true });
     expect(() => parseJsonResults('{"head":{}}')).toThrow(/no results.bindings/);
