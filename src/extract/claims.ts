@@ -56,7 +56,7 @@ export interface CompiledClaimRules {
   readonly closingRe: RegExp;
   /** Case-insensitive: a telegram cue in the sentence that introduces a quotation. */
   readonly quoteIntroRe: RegExp | null;
-  /** Global: «…», “…”, "…", ': '…'' and Quote … Unquote blocks (group `body` or `block`). */
+  /** Global: «…», “…”, "…" (across paragraphs: a quoted telegram may have several), ': '…'' and Quote … Unquote blocks (group `body` or `block`). */
   readonly quotationRe: RegExp;
   readonly dates: DateRules;
 }
@@ -198,7 +198,7 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
     pointWords: new Set(stringList(lex['pointWords'], 'pointWords')),
     addressLineRe: phraseRe(stringList(quotation['addressLines'], 'quotation.addressLines'), '', '^\\s*'),
     closingRe: new RegExp(`^[\\s,.;:!]*(?:(?:${phraseAlternation(stringList(quotation['closings'], 'quotation.closings')) || '(?!)'})(?![\\w-]))?[\\s,.;:!]*$`, 'i'),
-    quotationRe: new RegExp(`«(?<body>[^»]*)»|“(?<body2>[^”]*)”|"(?<body3>[^"\\n]*(?:\\n(?!\\s*\\n)[^"\\n]*)*)"|:\\s*'(?<body4>[\\s\\S]*?)'(?=[\\s.,;:)]|$)${block}`, 'g'),
+    quotationRe: new RegExp(`«(?<body>[^»]*)»|“(?<body2>[^”]*)”|"(?<body3>[^"]*)"|:\\s*'(?<body4>[\\s\\S]*?)'(?=[\\s.,;:)]|$)${block}`, 'g'),
     dates: compileDateRules(raw),
   };
 }

@@ -390,7 +390,7 @@ function checkClaims(r: ExtractionResult, exp: Obj): void {
     if (!cl) continue;
     const what = describeClaim(r, cl);
     if (acts.length > 0) c.check(acts.includes(cl.speechAct), `${label}: expected speech act ${show(e['act'])}, found ${what}`);
-    if (e['speaker'] !== undefined) c.check(refMatches(r, cl.claimant, e['speaker']), `${label}: expected claimant ${show(e['speaker'])}, found ${what}`);
+    if (e['speaker'] !== undefined && e['speaker'] !== null) c.check(refMatches(r, cl.claimant, e['speaker']), `${label}: expected claimant ${show(e['speaker'])}, found ${what}`);
     if (e['speaker'] === null) c.check(cl.claimant === undefined, `${label}: expected no claimant, found ${what}`);
     const point = (p: string | undefined): string | undefined => p?.trim().replace(/[,:;]$/, '');
     if (e['point'] !== undefined) c.check(point(cl.pointAsPrinted) === point(str(e['point'])), `${label}: expected point ${show(e['point'])}, found ${show(cl.pointAsPrinted)}`);
