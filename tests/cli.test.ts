@@ -80,7 +80,7 @@ describe('cablegraph extract', () => {
 
   it('reports unknown options and commands as usage errors, exit 2', async () => {
     expectOneLineError(await run('extract', FIRST, '--colour'), 2, /unknown option '--colour'/);
-    expectOneLineError(await run('pubish'), 2, /unknown command 'pubish'/);
+    expectOneLineError(await run('frobnicate'), 2, /unknown command 'frobnicate'/);
   });
 });
 
