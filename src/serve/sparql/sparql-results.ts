@@ -77,8 +77,9 @@ export function writeResults(results: JsonResults, format: ResultsFormatName): s
   }
 }
 
+/** Escapes markup, and carriage returns as `&#xD;`: an XML parser turns a raw CR (or CR LF) into LF. */
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#xD;'));
 }
 
 function xmlTerm(term: JsonResultTerm): string {

@@ -60,6 +60,12 @@ describe('writeResults', () => {
     expect(xml).toContain('<triple><subject><uri>http://e/a</uri></subject>');
   });
 
+  it('writes carriage returns in XML as character references, which XML parsers keep (a raw CR becomes LF)', () => {
+    const xml = writeResults({ head: { vars: ['x'] }, results: { bindings: [{ x: { type: 'literal', value: 'a\r\nb\rc' } }] } }, 'xml');
+    expect(xml).toContain('<literal>a&#xD;\nb&#xD;c</literal>');
+    expect(xml).not.toContain('\r');
+  });
+
   it('writes JSON unchanged', () => {
     expect(JSON.parse(writeResults(RESULTS, 'json'))).toEqual(RESULTS);
   });
