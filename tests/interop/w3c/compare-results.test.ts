@@ -101,6 +101,8 @@ describe('result parsers', () => {
   it('reads TSV cells as Turtle terms and CSV cells as strings', () => {
     const tsv = parseTsv('?a\t?b\n<http://x>\t2.5\n"q\\tr"@en\t\n');
     expect(tsv).toEqual(sols([['a', iri('http://x')], ['b', literal('2.5', iri(`${XSD}decimal`))]], [['a', literal('q\tr', 'en')]]));
+    const shared = parseTsv('?a\t?b\n_:x\t_:x\n_:x\t_:y\n');
+    expect(shared.kind === 'solutions' && shared.solutions.map((r) => [r.get('a')?.value, r.get('b')?.value])).toEqual([['x', 'x'], ['x', 'y']]);
     const csv = parseCsv('a,b\r\nhttp://x,"1,5"\r\n_:b0,\r\n');
     expect(csv).toEqual(sols([['a', literal('http://x')], ['b', literal('1,5')]], [['a', bnode('b0')]]));
     expect(asCsvStrings(sols([['a', iri('http://x')], ['b', literal('')]]))).toEqual({ kind: 'solutions', variables: ['a', 'b'], solutions: [new Map([['a', literal('http://x')]])] });

@@ -166,7 +166,8 @@ export function parseCsv(text: string): QueryResult {
 
 /** Parses one TSV cell (a term in Turtle syntax) by reading it as the object of a triple. */
 function tsvTerm(cell: string): Term {
-  const quads = new Parser({ format: 'text/turtle' }).parse(`<urn:x-tsv:s> <urn:x-tsv:p> ${cell} .`);
+  // One parser per cell: a fixed (empty) blank node prefix keeps _:a the same node in every cell.
+  const quads = new Parser({ format: 'text/turtle', blankNodePrefix: '' }).parse(`<urn:x-tsv:s> <urn:x-tsv:p> ${cell} .`);
   const object = quads[0]?.object;
   if (quads.length !== 1 || object === undefined) throw new Error(`TSV results: cannot read the cell ${JSON.stringify(cell)}`);
   return object;
