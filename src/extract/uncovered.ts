@@ -24,7 +24,13 @@ function headerSpans(h: HeaderRecord): Span[] {
   return spans;
 }
 
-/** Leaf segments (no segment has them as parent) that overlap no record's evidence. */
+/** An editor's mark in the text ("[illegible]", "[handwritten: …]", "[sic]"): never interpreted, always reported. */
+const EDITORIAL_MARK_RE = /\[\s*(?:illegible|handwritten|hand-written|sic|unclear|crossed out|struck out|text missing|omitted|omission|signature|stamp|margin|marginal note|note in the margin|underlined)\b[^\]\n]*\]/giu;
+
+/**
+ * Leaf segments (no segment has them as parent) that overlap no record's evidence, and every
+ * editorial mark of the text ('editorial-note'), even inside a segment that produced records.
+ */
 export function findUncoveredText(
   doc: SourceDoc,
   header: HeaderRecord,
@@ -57,5 +63,10 @@ export function findUncoveredText(
       text: seg.text,
     });
   });
+  for (const m of doc.text.matchAll(EDITORIAL_MARK_RE)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const at = offsetToLineColumn(doc.text, span.start);
+    out.push({ code: 'editorial-note', message: "an editor's mark: not interpreted", span, line: at.line, column: at.column, text: m[0] });
+  }
   return out;
 }
