@@ -2,14 +2,19 @@
 
 Reads a JSON request on stdin:
   {"contexts": {"<context URL>": "<local file>"},
+   "pages": {"<page URL>": "<local HTML file>"},
    "reference": "<N-Quads dump>",
    "documents": [{"name": "...", "path": "...", "contextUrl": "<URL>" (optional: replaces the
-                  inline @context by this URL, loaded by the local loader), "mode": "quads|framed"}]}
+                  inline @context by this URL, loaded by the local loader), "mode": "quads|framed"}
+                 or {"name": "...", "url": "<page URL>", "mode": "page", "subject": "<IRI>"}]}
 and prints JSON {"<name>": {"expandedNodes", "quads", "expected", "missing", "extra", ...}}; for
 framed documents also "partNotInTree" and "partNotInTreeSubjects": the part's triples the tree
 does not reach, and their subjects.
 
-Contexts are loaded only from the local files given (no network). Mode "quads": pyld's dataset
+Contexts and pages are loaded only from the local files given (no network); a page is HTML, from
+which pyld extracts the <script type="application/ld+json"> elements. Mode "page": the triples must
+all be in the dump, and include every dump triple about "subject" that is not evidence (an
+oa:Annotation's, which pages leave to the linked formats). Mode "quads": pyld's dataset
 must equal the dump, graph names included. Mode "framed": the triples must equal, for every
 telegram in the dump, its part (its own graph plus the descriptions, from other graphs, of what
 that graph refers to) as far as it is reachable from the telegram, the tree's root.
@@ -27,16 +32,31 @@ CG_TELEGRAM = "https://w3id.org/cablegraph/ontology#Telegram"
 SAMPLE = 8
 
 
-def local_loader(contexts):
+def local_loader(contexts, pages):
     def load(url, options=None):
+        if url in pages:
+            with open(pages[url], encoding="utf-8") as handle:
+                return {"contentType": "text/html", "contextUrl": None, "documentUrl": url,
+                        "document": handle.read()}
         if url not in contexts:
-            raise JsonLdError("refusing to fetch " + url + " (not a local context)",
+            raise JsonLdError("refusing to fetch " + url + " (not a local document)",
                               "jsonld.LoadDocumentError", code="loading document failed")
         with open(contexts[url], encoding="utf-8") as handle:
             document = json.load(handle)
         return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
                 "document": document}
     return load
+
+
+OA_HAS_BODY = "http://www.w3.org/ns/oa#hasBody"
+
+
+def page_expectation(reference, subject):
+    """Every triple of the dump about `subject`, unless it is an annotation's (evidence)."""
+    annotations = {t["subject"]["value"] for triples in reference.values() for t in triples
+                   if t["predicate"]["value"] == OA_HAS_BODY}
+    return {JsonLdProcessor.to_nquad(t, None) for triples in reference.values() for t in triples
+            if t["subject"]["value"] == subject and subject not in annotations}
 
 
 def quad_lines(dataset, with_graph=True):
@@ -94,13 +114,22 @@ def framed_expectation(reference):
 
 def main():
     request = json.load(sys.stdin)
-    loader = local_loader(request["contexts"])
+    loader = local_loader(request["contexts"], request.get("pages", {}))
     options = {"documentLoader": loader}
     with open(request["reference"], encoding="utf-8") as handle:
         reference = JsonLdProcessor.parse_nquads(handle.read())
     out = {}
     for doc in request["documents"]:
         try:
+            if doc["mode"] == "page":
+                expanded = jsonld.expand(doc["url"], dict(options))  # pyld loads and reads the HTML
+                got = quad_lines(jsonld.to_rdf(expanded, dict(options)), with_graph=False)
+                wanted = page_expectation(reference, doc["subject"])
+                dump = quad_lines(reference, with_graph=False)
+                out[doc["name"]] = {"expandedNodes": len(expanded), "quads": len(got), "expected": len(wanted),
+                                    "missing": sorted(wanted - got)[:SAMPLE], "missingCount": len(wanted - got),
+                                    "extra": sorted(got - dump)[:SAMPLE], "extraCount": len(got - dump)}
+                continue
             with open(doc["path"], encoding="utf-8") as handle:
                 data = json.load(handle)
             if doc.get("contextUrl"):
