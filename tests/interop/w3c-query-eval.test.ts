@@ -12,7 +12,7 @@ import { formatConsoleTable, formatMarkdown } from './w3c/write-summary.js';
 import { compareResults } from './w3c/compare-results.js';
 import { createDirectEngine } from './w3c/direct-engine.js';
 import { parseCsv, parseSrj, parseSrx, parseTsv } from './w3c/result-parsers.js';
-import { asCsvStrings } from './w3c/run-category.js';
+import { asCsvStrings, parseAnswer } from './w3c/run-category.js';
 import { startTestEndpoint } from './w3c/test-endpoint.js';
 
 const SUITE_PRESENT = existsSync(`${W3C_SPARQL11_DIR}/manifest-all.ttl`);
@@ -121,4 +121,25 @@ describe('awkward terms through every results format', () => {
       await endpoint.close();
     }
   });
+
+  const CONSTRUCT = 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }';
+  it.each(['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig', 'application/rdf+xml', 'application/ld+json'])(
+    'CONSTRUCT as %s gives a graph isomorphic to what Oxigraph alone builds',
+    async (accept) => {
+      const endpoint = await startTestEndpoint(NQUADS, 'http://example/');
+      try {
+        const expected = createDirectEngine(NQUADS, 'http://example/').answer(CONSTRUCT, { defaultGraphs: [G], namedGraphs: [] });
+        if ('error' in expected) throw new Error(expected.error);
+        expect(expected.kind === 'graph' && expected.quads.length).toBe(10);
+        const url = `${endpoint.url}?${new URLSearchParams({ query: CONSTRUCT, 'default-graph-uri': G }).toString()}`;
+        const response = await fetch(url, { headers: { accept } });
+        const body = await response.text();
+        expect(response.status, body).toBe(200);
+        const actual = await parseAnswer({ status: response.status, contentType: response.headers.get('content-type') ?? '', body }, 'http://example/');
+        expect(compareResults(actual, expected)).toEqual({ ok: true });
+      } finally {
+        await endpoint.close();
+      }
+    },
+  );
 });

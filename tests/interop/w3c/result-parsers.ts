@@ -1,9 +1,11 @@
 // **result-parsers** take SPARQL results text (XML .srx, JSON .srj, CSV, TSV, an RDF result set in
-// Turtle) or an RDF graph (Turtle, N-Triples, RDF/XML) and return RDF/JS terms and quads to compare.
+// Turtle) or an RDF graph (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) and return RDF/JS
+// terms and quads to compare.
 
 import type { Quad, Term } from '@rdfjs/types';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element } from '@xmldom/xmldom';
+import jsonld from 'jsonld';
 import { DataFactory, Parser, Store } from 'n3';
 import * as rdflib from 'rdflib';
 
@@ -207,6 +209,20 @@ export function parseRdfXml(text: string, base: string): Quad[] {
   return store.statements.map((s) =>
     DataFactory.quad(term(s.subject) as Quad['subject'], term(s.predicate) as Quad['predicate'], term(s.object) as Quad['object']),
   );
+}
+
+/**
+ * Parses JSON-LD with jsonld.js (to N-Quads, then n3) into default-graph quads. Remote contexts are
+ * refused: an answer must carry its context inline.
+ */
+export async function parseJsonLd(text: string, base: string): Promise<Quad[]> {
+  const doc = JSON.parse(text) as jsonld.JsonLdDocument;
+  const nquads = (await jsonld.toRDF(doc, {
+    base,
+    format: 'application/n-quads',
+    documentLoader: (url: string) => Promise.reject(new Error(`remote JSON-LD context refused: ${url}`)),
+  })) as unknown as string;
+  return new Parser({ format: 'application/n-quads' }).parse(nquads).map((q) => DataFactory.quad(q.subject, q.predicate, q.object));
 }
 
 /** Reads an RDF graph that holds an rs:ResultSet (the suite's results in Turtle); undefined when none. */

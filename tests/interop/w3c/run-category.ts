@@ -12,7 +12,7 @@ import type { Comparison } from './compare-results.js';
 import { categoryBase, categoryLabel, iriToPath, readCategory } from './manifest.js';
 import type { TestType, W3cTest } from './manifest.js';
 import { orderByVariables } from './query-order.js';
-import { parseCsv, parseSrj, parseSrx, parseTsv, parseTurtle, resultSetFromGraph } from './result-parsers.js';
+import { parseCsv, parseJsonLd, parseRdfXml, parseSrj, parseSrx, parseTsv, parseTurtle, resultSetFromGraph } from './result-parsers.js';
 import type { QueryResult } from './result-parsers.js';
 import { categoryNQuads, startTestEndpoint } from './test-endpoint.js';
 
@@ -55,9 +55,9 @@ const UPDATE_TYPES: ReadonlySet<TestType> = new Set(['UpdateEvaluationTest', 'Po
 const EMPTY_DEFAULT_GRAPH = 'urn:x-cablegraph-w3c:empty-default-graph';
 const SOLUTION_TYPES = ['application/sparql-results+xml', 'application/sparql-results+json'] as const;
 const ALL_SOLUTION_TYPES = [...SOLUTION_TYPES, 'text/tab-separated-values', 'text/csv'] as const;
-const GRAPH_TYPES = ['text/turtle', 'application/n-triples'] as const;
+const GRAPH_TYPES = ['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig', 'application/rdf+xml', 'application/ld+json'] as const;
 
-interface HttpAnswer {
+export interface HttpAnswer {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
@@ -85,6 +85,8 @@ const OPERATION_FOR: Readonly<Record<string, Operation>> = {
   'application/sparql-results+json': 'GET',
   'application/n-triples': 'GET',
   'text/tab-separated-values': 'POST form',
+  'application/ld+json': 'POST form',
+  'application/trig': 'GET',
 };
 
 /** Sends a query with one protocol operation; the dataset goes in the URL (GET, direct POST) or the form body. */
@@ -97,8 +99,9 @@ async function sendQuery(url: string, operation: Operation, query: string, accep
 }
 
 /** Parses an HTTP answer by its Content-Type; graph results resolve relative IRIs against `base`. */
-function parseAnswer(answer: HttpAnswer, base: string): QueryResult {
+export async function parseAnswer(answer: HttpAnswer, base: string): Promise<QueryResult> {
   const type = answer.contentType.split(';')[0]?.trim() ?? '';
+  if (type === 'application/ld+json') return { kind: 'graph', quads: await parseJsonLd(answer.body, base) };
   switch (type) {
     case 'application/sparql-results+xml':
       return parseSrx(answer.body);
@@ -110,7 +113,11 @@ function parseAnswer(answer: HttpAnswer, base: string): QueryResult {
       return parseTsv(answer.body);
     case 'text/turtle':
     case 'application/n-triples':
-      return { kind: 'graph', quads: parseTurtle(answer.body, base, type) };
+    case 'application/n-quads':
+    case 'application/trig':
+      return { kind: 'graph', quads: parseTurtle(answer.body, base, type).map((q) => DataFactory.quad(q.subject, q.predicate, q.object)) };
+    case 'application/rdf+xml':
+      return { kind: 'graph', quads: parseRdfXml(answer.body, base) };
     default:
       throw new Error(`unexpected Content-Type "${answer.contentType}"`);
   }
@@ -204,7 +211,7 @@ async function runEvaluation(test: W3cTest, context: RunContext): Promise<Pick<T
     let comparison: Comparison;
     let byValue: Comparison = { ok: false, reason: '' };
     try {
-      const actual = parseAnswer(answer, test.query);
+      const actual = await parseAnswer(answer, test.query);
       // CSV loses term kinds: compare with the expected solutions written as CSV would write them.
       const wanted = accept === 'text/csv' && !test.result.endsWith('.csv') ? asCsvStrings(expected.result) : expected.result;
       comparison = compareResults(actual, wanted, { orderedBy });

@@ -73,7 +73,7 @@ export function formatMarkdown(
     '`default-graph-uri` = its `qt:data` files (or an empty graph), `named-graph-uri` = its `qt:graphData` files (none',
     'when it has none), unless the query names its own dataset with FROM. Relative IRIs in queries resolve against the',
     'category folder\'s canonical IRI. SELECT answers are fetched and compared in SPARQL XML, JSON, TSV and CSV (CSV as',
-    'strings, since it drops term kinds), ASK answers in XML and JSON, CONSTRUCT answers in Turtle and N-Triples, the',
+    'strings, since it drops term kinds), ASK answers in XML and JSON, CONSTRUCT answers in all six RDF formats (Turtle, N-Triples, N-Quads, TriG, RDF/XML read by rdflib, JSON-LD read by jsonld.js), the',
     'CSV/TSV tests in their own format. Comparison as the suite defines: a bag',
     'of solutions (in order on the variables of a top-level ORDER BY), RDF term equality for literals (lexical form,',
     'datatype, language tag), blank nodes up to one consistent renaming across the whole answer, graphs by isomorphism',
