@@ -1,7 +1,9 @@
 // **corpus** takes a size and a seed and returns a synthetic corpus shaped like the real telegrams
-// (header, distribution list, received line, priority, codename addressee, reference, numbered
-// points with reported claims and quantities, meeting, planned travel, signature, closing number
-// and date) plus authority entries for its pool of persons and places. Deterministic per seed.
+// plus authority entries for its pool of persons (labels, printed forms, codenames, sameAs links,
+// some pairs of entries sharing one sameAs: aliases) and places. Deterministic per seed. Two shapes:
+// `short` (default: sometimes a cipher number, a codename addressee, one or two reported claims
+// with a quantity, signature, closing date; about 200 triples each: every fact carries its Web
+// Annotation evidence of 17 triples, so the design's 100 triples per telegram is out of reach) and `long` (the first telegram's full layout; about 1,100 triples each).
 
 import type { SourceText } from '../src/publish/build-dataset.js';
 import { sha256Hex } from '../src/publish/checksums.js';
@@ -12,6 +14,12 @@ export interface SyntheticPerson {
   /** The printed surname in capitals, as telegrams print it ("KOVALENKO"). */
   readonly printed: string;
   readonly codename: string;
+  /**
+   * Synthetic sameAs IRI, in the Wikidata form the authorities require but in a range Wikidata
+   * does not use (Q9000000000 and up): bench data only, never written to data/. Two persons that
+   * share one are aliases of each other (a garbled form kept as its own person).
+   */
+  readonly sameAs?: string;
 }
 
 export interface SyntheticCorpus {
@@ -26,6 +34,8 @@ export interface CorpusOptions {
   readonly seed?: number;
   /** Size of the person pool (default 2,000). */
   readonly persons?: number;
+  /** Telegram layout (default `short`). */
+  readonly shape?: 'short' | 'long';
 }
 
 /** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
@@ -83,7 +93,15 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** A pool of distinct synthetic persons with labels, printed forms and codenames. */
+/** Synthetic sameAs IRI number i: Wikidata's form, in a range it does not use (see SyntheticPerson.sameAs). */
+function syntheticSameAs(i: number): string {
+  return `http://www.wikidata.org/entity/Q${9_000_000_000 + i}`;
+}
+
+/**
+ * A pool of distinct synthetic persons with labels, printed forms and codenames. Of every ten, the
+ * first two share one sameAs (an alias pair), three more have their own, five have none.
+ */
 export function generatePersons(count: number, rand: () => number): SyntheticPerson[] {
   const seen = new Set<string>();
   const persons: SyntheticPerson[] = [];
@@ -91,12 +109,15 @@ export function generatePersons(count: number, rand: () => number): SyntheticPer
     const surname = capitalise(pick(rand, SYLLABLES) + pick(rand, SYLLABLES) + pick(rand, SURNAME_ENDINGS));
     const initial = `${pick(rand, [...INITIALS])}.${pick(rand, [...INITIALS])}.`;
     const label = `${initial} ${surname}`;
-    if (seen.has(surname)) continue;
-    seen.add(surname);
+    if (seen.has(surname.toUpperCase())) continue;
+    seen.add(surname.toUpperCase());
     let codename = pick(rand, CODEWORDS);
     while (seen.has(codename)) codename = `${pick(rand, CODEWORDS)}${pick(rand, SYLLABLES).toUpperCase()}${pick(rand, SYLLABLES).toUpperCase()}`;
     seen.add(codename);
-    persons.push({ slug: surname.toLowerCase(), label, printed: surname.toUpperCase(), codename });
+    const i = persons.length;
+    const group = i % 10;
+    const sameAs = group === 1 ? syntheticSameAs(i - 1) : group <= 4 ? syntheticSameAs(i) : undefined;
+    persons.push({ slug: surname.toLowerCase(), label, printed: surname.toUpperCase(), codename, ...(sameAs !== undefined ? { sameAs } : {}) });
   }
   return persons;
 }
@@ -109,7 +130,33 @@ function longDate(x: { y: number; m: number; d: number }): string {
   return `${x.d} ${MONTHS[x.m - 1] ?? 'January'} ${x.y}`;
 }
 
-/** One telegram text shaped like the real one. */
+/** One short telegram: the smallest layout that still has the core terms (about 200 triples). */
+function shortTelegramText(rand: () => number, persons: readonly SyntheticPerson[], index: number): { slug: string; text: string } {
+  const sender = pick(rand, persons);
+  const recipient = pick(rand, persons);
+  const speaker = pick(rand, persons);
+  const sent = date(rand);
+  const lines: string[] = [];
+  if (rand() < 0.2) lines.push(`CIPHERED TELEGRAM NO. ${10000 + Math.floor(rand() * 89999)}`, '');
+  lines.push(`To ${recipient.codename} [${recipient.printed}]`, '');
+  const points = rand() < 0.8 ? 1 : 2;
+  for (let p = 1; p <= points; p++) {
+    const verb = pick(rand, VERBS);
+    const [unitPlural] = pick(rand, UNITS);
+    const n = 10 + Math.floor(rand() * 1990);
+    const variants = [
+      `${speaker.printed} ${verb} they have only ${n} ${unitPlural}.`,
+      `${speaker.printed} ${verb} the opponent has around ${n.toLocaleString('en-US')} ${unitPlural} near ${pick(rand, CITIES)}.`,
+      `${speaker.printed} ${verb} it makes sense to send at least ${pick(rand, NUMBER_WORDS)} ${unitPlural}.`,
+    ];
+    lines.push(`${p}. ${pick(rand, variants)}`, '');
+  }
+  lines.push(sender.printed, '', `${sent.d}.${sent.m}.${String(sent.y).slice(2)}`);
+  const slug = `${sent.y}-${String(sent.m).padStart(2, '0')}-${String(sent.d).padStart(2, '0')}-${sender.slug}-to-${recipient.slug}-${index}`;
+  return { slug, text: `\n\n${lines.join('\n')}` };
+}
+
+/** One long telegram, laid out like the first telegram. */
 function telegramText(rand: () => number, persons: readonly SyntheticPerson[], index: number): { slug: string; text: string } {
   const sender = pick(rand, persons);
   const recipient = pick(rand, persons);
@@ -164,18 +211,25 @@ function telegramText(rand: () => number, persons: readonly SyntheticPerson[], i
   return { slug, text: `\n\n${lines.join('\n')}` };
 }
 
-/** Authority entries for the synthetic persons and the cities (EntityDescription fields). */
+/**
+ * Authority entries (data/authorities/*.yaml fields) for the synthetic persons and the cities:
+ * printed surname, Title Case surname and codename as surface forms; sameAs only on verified entries.
+ */
 function authorityEntries(persons: readonly SyntheticPerson[]): Record<string, unknown>[] {
-  const people = persons.map((p, i) => ({
-    type: 'Person',
-    slug: p.slug,
-    label: p.label,
-    alternateNames: [p.printed, p.label.split(' ').slice(1).join(' ')],
-    codenames: [p.codename],
-    sameAs: i % 3 === 0 ? [`http://example.org/synthetic-authority/P${i}`] : [],
-    related: [],
-  }));
-  const places = CITIES.map((c) => ({ type: 'Place', slug: c.toLowerCase(), label: c, alternateNames: [c.toUpperCase()], codenames: [], sameAs: [], related: [] }));
+  const people = persons.map((p) => {
+    const surname = p.label.split(' ').slice(1).join(' ');
+    const codename = capitalise(p.codename.toLowerCase());
+    return {
+      slug: p.slug,
+      type: 'Person',
+      label: p.label,
+      surfaceForms: [p.printed, surname, codename],
+      codenames: [codename],
+      ...(p.sameAs !== undefined ? { sameAs: [p.sameAs] } : {}),
+      status: p.sameAs !== undefined ? 'verified' : 'unverified',
+    };
+  });
+  const places = CITIES.map((c) => ({ slug: c.toLowerCase(), type: 'Place', label: c, surfaceForms: [c], status: 'unverified' }));
   return [...people, ...places];
 }
 
@@ -188,7 +242,7 @@ export function generateCorpus(options: CorpusOptions): SyntheticCorpus {
   const persons = generatePersons(options.persons ?? 2000, rand);
   const telegrams: SourceText[] = [];
   for (let i = 0; i < options.count; i++) {
-    const { slug, text } = telegramText(rand, persons, i);
+    const { slug, text } = options.shape === 'long' ? telegramText(rand, persons, i) : shortTelegramText(rand, persons, i);
     telegrams.push({ slug, file: `synthetic/${slug}.txt`, text, sha256: sha256Hex(text) });
   }
   return { telegrams, authorities: authorityEntries(persons), persons };

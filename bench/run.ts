@@ -1,13 +1,17 @@
-// **run** takes flags (--telegrams N, --seed S, --repeat R, --json FILE) and prints the transform
-// benchmark: throughput in telegrams/s of a reference pass (segmenting the texts), of the extract
-// stage and of the full build (extract + graph + validate + canonicalize + serialize), as ratios
-// against the reference, with peak memory. One function per measurement, so others can add theirs.
+// **run** takes flags (--telegrams N, --quick, --seed S, --repeat R, --full-build-max N,
+// --server-sizes A,B, --load-seconds S, --no-virtuoso, --out FILE, --json FILE) and runs the whole
+// benchmark in one process: build throughput (segment reference, extract, full build) with peak
+// memory; `cablegraph serve` start-up and memory at each size; Q1–Q6 latency through our /sparql
+// beside in-process Oxigraph and Virtuoso; requests/s under a loopback load generator. It prints
+// the Markdown report and writes it to bench/results/latest.md. One function per measurement.
 
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Store } from 'oxigraph';
 import { compileExtractors, extractTelegram } from '../src/extract/extract-telegram.js';
 import type { RawInputs } from '../src/extract/inputs.js';
 import { loadRawInputs } from '../src/load-inputs.js';
@@ -16,6 +20,12 @@ import { defaultStages } from '../src/publish/default-stages.js';
 import { readOntologyFile } from '../src/publish/ontology-files.js';
 import { segmentText } from '../src/text/segment.js';
 import { generateCorpus, type SyntheticCorpus } from './corpus.js';
+import { writeDataDir } from './data-dir.js';
+import { countJsonRows, createHttpClient, sparqlGetUrl, timeSeries, type LatencyStats, type SeriesBudget } from './latency.js';
+import { loadInProcess, loadUrl, type LoadResult } from './load-test.js';
+import { benchQueries, PICK_PERSON, PICK_SPEAKER, type BenchQuery, type QueryParameters } from './queries.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { bulkLoadNQuads, startVirtuoso, virtuosoMissing, type RunningVirtuoso } from './virtuoso.js';
 
 /** One measured stage. */
 export interface Measurement {
@@ -98,76 +108,524 @@ export async function measureFullBuild(corpus: SyntheticCorpus, raw: RawInputs, 
   });
 }
 
-/** The lexicons and authorities of data/, plus the corpus's synthetic authorities (when the data has none of its own format to follow, these are used as they are). */
+/**
+ * The lexicons and authorities of data/ plus the corpus's synthetic authorities, leaving out any
+ * synthetic entry whose slug or surface forms data/ already has. Throws when the extractors refuse them.
+ */
 export async function benchInputs(corpus: SyntheticCorpus, dataDir: string): Promise<{ raw: RawInputs; note: string }> {
   const real = await loadRawInputs(dataDir);
-  const withSynthetic: RawInputs = { lexicon: real.lexicon, authorities: [...real.authorities, ...corpus.authorities] };
+  const taken = new Set<string>();
+  for (const entry of real.authorities) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const e = entry as Record<string, unknown>;
+    taken.add(`slug ${String(e['type'])}/${String(e['slug'])}`);
+    for (const f of Array.isArray(e['surfaceForms']) ? e['surfaceForms'] : []) taken.add(`form ${String(f).toLowerCase()}`);
+  }
+  const synthetic = corpus.authorities.filter(
+    (e) => !taken.has(`slug ${String(e['type'])}/${String(e['slug'])}`) && !(Array.isArray(e['surfaceForms']) ? e['surfaceForms'] : []).some((f) => taken.has(`form ${String(f).toLowerCase()}`)),
+  );
+  const raw: RawInputs = { lexicon: real.lexicon, authorities: [...real.authorities, ...synthetic] };
+  compileExtractors(raw);
+  return { raw, note: `${synthetic.length} synthetic authority entries added to data/'s ${real.authorities.length}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// serving: start-up and memory, query latency beside in-process Oxigraph and Virtuoso, load
+
+/** Start-up and memory of `cablegraph serve` at one corpus size. */
+export interface ServerStart {
+  readonly telegrams: number;
+  readonly triples: number;
+  readonly startMs: number;
+  /** Resident memory of the server process right after it listens (workers included), in MB. */
+  readonly rssMb: number;
+  /** Why it did not start. */
+  readonly note?: string;
+}
+
+/** Latency of one query in one engine (undefined fields: not measured, with the reason in `note`). */
+export interface QueryTiming {
+  readonly id: string;
+  readonly label: string;
+  readonly inProcess?: LatencyStats;
+  readonly ours?: LatencyStats;
+  readonly virtuoso?: LatencyStats;
+  readonly note?: string;
+}
+
+/** One load-generator row. */
+export interface LoadRow {
+  readonly name: string;
+  readonly result?: LoadResult;
+  readonly note?: string;
+}
+
+/** Everything one run measured. */
+export interface BenchResults {
+  readonly options: BenchOptions;
+  readonly corpusNote: string;
+  readonly transform: readonly Measurement[];
+  readonly servers: readonly ServerStart[];
+  readonly queries: readonly QueryTiming[];
+  readonly load: readonly LoadRow[];
+  readonly virtuoso: { readonly startMs?: number; readonly loadMs?: number; readonly rssMb?: number; readonly triples?: number; readonly note?: string };
+  readonly inProcessLoadMs?: number;
+  readonly notes: readonly string[];
+}
+
+export interface BenchOptions {
+  readonly telegrams: number;
+  readonly seed: number;
+  readonly repeat: number;
+  readonly data: string;
+  /** The full build is measured on at most this many telegrams (it is the slow stage). */
+  readonly fullBuildMax: number;
+  /** Corpus sizes the server is started at (the largest serves the query and load rows). */
+  readonly serverSizes: readonly number[];
+  /** Duration of each load-generator run, in seconds. */
+  readonly loadSeconds: number;
+  readonly connections: number;
+  /** Time budget of each latency series, in ms. */
+  readonly seriesBudgetMs: number;
+  /** Longest wait for a server to start (build included), in ms. */
+  readonly startTimeoutMs: number;
+  /** False: skip Virtuoso (its column says so). */
+  readonly virtuoso: boolean;
+  /** Where the temp folders go (default os.tmpdir()). */
+  readonly tmp?: string;
+  /** Progress lines (default: stderr). */
+  readonly log?: (line: string) => void;
+}
+
+const BASE = 'http://localhost:3000/';
+const JSON_RESULTS = 'application/sparql-results+json';
+
+/** Loads N-Quads into an in-memory Oxigraph store in chunks of whole lines (see loadNQuadsChunked). */
+export function loadOxigraph(nquads: string): { store: Store; ms: number } {
+  const started = performance.now();
+  const store = new Store();
+  loadNQuadsChunked(store, nquads);
+  return { store, ms: performance.now() - started };
+}
+
+/**
+ * Loads N-Quads in ~1 MB pieces cut at line ends. One store.load() call over the whole text runs
+ * in V8's baseline WebAssembly tier for its whole length (a running call is never swapped for the
+ * optimised code), which is about ten times slower than loading it piece by piece.
+ */
+export function loadNQuadsChunked(store: Store, nquads: string, chunkChars = 1 << 20): void {
+  for (let at = 0; at < nquads.length; ) {
+    let end = Math.min(nquads.length, at + chunkChars);
+    if (end < nquads.length) {
+      const nl = nquads.indexOf('\n', end);
+      end = nl < 0 ? nquads.length : nl + 1;
+    }
+    store.load(nquads.slice(at, end), { format: 'application/n-quads', no_transaction: true });
+    at = end;
+  }
+}
+
+/** Runs one query in-process as the server's worker does (union default graph, JSON results); returns rows. */
+export function queryInProcess(store: Store, query: string): number {
+  const text = store.query(query, { use_default_graph_as_union: true, base_iri: BASE, results_format: JSON_RESULTS });
+  if (typeof text !== 'string') throw new Error('expected serialized results');
+  const parsed = JSON.parse(text) as { results?: { bindings?: unknown[] } };
+  return parsed.results?.bindings?.length ?? 1;
+}
+
+function firstIri(store: Store, query: string, variable: string): string {
+  const text = store.query(query, { use_default_graph_as_union: true, results_format: JSON_RESULTS });
+  const parsed = JSON.parse(String(text)) as { results: { bindings: Record<string, { value: string }>[] } };
+  const value = parsed.results.bindings[0]?.[variable]?.value;
+  if (value === undefined) throw new Error(`no ${variable} found by:\n${query}`);
+  return value;
+}
+
+/** Picks the query parameters from the data (see PICK_PERSON, PICK_SPEAKER). */
+export function pickParameters(store: Store): QueryParameters {
+  return { person: firstIri(store, PICK_PERSON, 'p'), speaker: firstIri(store, PICK_SPEAKER, 's'), threshold: 100 };
+}
+
+/** Starts `cablegraph serve` over the first `count` telegrams and reads its start-up time and memory. */
+export async function measureServerStart(corpus: SyntheticCorpus, raw: RawInputs, count: number, options: BenchOptions, dir: string): Promise<{ start: ServerStart; server: ServerProcess }> {
+  writeDataDir(dir, corpus.telegrams.slice(0, count), raw, options.data);
+  const server = await startServerProcess({ dataDir: dir, startTimeoutMs: options.startTimeoutMs, args: ['--query-timeout', '300s', '--max-results', '1000000'] });
+  await new Promise((r) => setTimeout(r, 500));
+  const { rssMb } = server.memory();
+  return { start: { telegrams: count, triples: server.triples, startMs: server.startMs, rssMb }, server };
+}
+
+function budget(options: BenchOptions): SeriesBudget {
+  return { minRuns: 3, maxRuns: 500, budgetMs: options.seriesBudgetMs, warmup: 2 };
+}
+
+/** Median and p95 of every query run in-process on the store. */
+export async function measureInProcessQueries(store: Store, queries: readonly BenchQuery[], options: BenchOptions): Promise<Map<string, LatencyStats>> {
+  const out = new Map<string, LatencyStats>();
+  for (const q of queries) out.set(q.id, await timeSeries(() => queryInProcess(store, q.text), budget(options)));
+  return out;
+}
+
+/** Median and p95 of every query through a SPARQL endpoint over HTTP (one keep-alive connection). */
+export async function measureHttpQueries(endpoint: string, queries: readonly BenchQuery[], options: BenchOptions): Promise<Map<string, LatencyStats | Error>> {
+  const client = createHttpClient();
+  const out = new Map<string, LatencyStats | Error>();
   try {
-    compileExtractors(withSynthetic);
-    return { raw: withSynthetic, note: `${corpus.authorities.length} synthetic authority entries added` };
+    for (const q of queries) {
+      const url = sparqlGetUrl(endpoint, q.text);
+      try {
+        out.set(q.id, await timeSeries(async () => countJsonRows(await client.get(url, { accept: JSON_RESULTS }), `${q.id} at ${endpoint}`), budget(options)));
+      } catch (error) {
+        out.set(q.id, error as Error);
+      }
+    }
+  } finally {
+    client.close();
+  }
+  return out;
+}
+
+/** Starts Virtuoso in `dir`, bulk-loads the N-Quads and counts what it holds in our graphs. */
+export async function measureVirtuosoLoad(nquads: string, dir: string): Promise<{ virtuoso: RunningVirtuoso; startMs: number; loadMs: number; triples: number }> {
+  const file = join(dir, 'data.nq');
+  writeFileSync(file, nquads);
+  const virtuoso = await startVirtuoso(dir);
+  try {
+    const loadMs = bulkLoadNQuads(virtuoso.sqlPort, file, `${BASE}graph/default`);
+    const client = createHttpClient();
+    const count = await client.get(sparqlGetUrl(virtuoso.sparql, `SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "${BASE}")) }`), { accept: JSON_RESULTS });
+    client.close();
+    const parsed = JSON.parse(count.body) as { results: { bindings: { n?: { value: string } }[] } };
+    return { virtuoso, startMs: virtuoso.startMs, loadMs, triples: Number(parsed.results.bindings[0]?.n?.value ?? 0) };
   } catch (error) {
-    compileExtractors(real);
-    return { raw: real, note: `synthetic authorities rejected by the extractors (${(error as Error).message.split('\n')[0] ?? ''}); names stay unresolved` };
+    await virtuoso.stop();
+    throw error;
   }
 }
 
-function formatTable(results: readonly Measurement[], reference: Measurement): string {
-  const rows = [['stage', 'telegrams', 'median ms', 'telegrams/s', 'x reference', 'peak RSS MB', 'heap MB', 'details']];
-  for (const m of results) {
-    rows.push([
-      m.name,
-      String(m.telegrams),
-      m.ms.toFixed(1),
-      m.telegramsPerSecond.toFixed(0),
-      (reference.telegramsPerSecond / m.telegramsPerSecond).toFixed(1),
-      m.peakRssMb.toFixed(0),
-      m.heapUsedMb.toFixed(0),
-      Object.entries(m.extra ?? {}).map(([k, v]) => `${k} ${v}`).join(', '),
-    ]);
+/** Requests/s and median latency under load (autocannon, `connections` loopback connections). */
+export async function measureLoad(name: string, url: string, headers: Record<string, string>, options: BenchOptions): Promise<LoadRow> {
+  try {
+    return { name, result: await loadUrl(url, { connections: options.connections, seconds: options.loadSeconds, headers }) };
+  } catch (error) {
+    return { name, note: (error as Error).message.split('\n')[0] ?? 'failed' };
   }
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
 }
 
-/** Runs every measurement and prints the table; returns the measurements. */
-export async function runTransformBenchmark(options: { telegrams: number; seed: number; repeat: number; data: string }): Promise<Measurement[]> {
+/** The same Q1 back to back in-process (one thread), for the HTTP overhead ratio. */
+export function measureInProcessLoad(store: Store, query: string, options: BenchOptions): LoadRow {
+  return { name: 'Q1 in-process Oxigraph (1 thread, no HTTP)', result: loadInProcess(() => queryInProcess(store, query), options.loadSeconds) };
+}
+
+/** The document path (/doc/…) of a resource IRI under the default base. */
+function docPathOf(iri: string): string {
+  return iri.startsWith(`${BASE}id/`) ? `doc/${iri.slice(BASE.length + 3)}` : '';
+}
+
+/** Runs every measurement of the benchmark in this process (servers and Virtuoso in children). */
+export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const notes: string[] = [];
   const corpus = generateCorpus({ count: options.telegrams, seed: options.seed });
   const { raw, note } = await benchInputs(corpus, options.data);
-  // Warm up the JIT and the module caches on a small slice, then measure.
+  const tmp = mkdtempSync(join(options.tmp ?? tmpdir(), 'cablegraph-bench-'));
+  const servers: ServerStart[] = [];
+  let running: ServerProcess | undefined;
+  let virtuoso: RunningVirtuoso | undefined;
+  try {
+    log(`transform: ${options.telegrams} telegrams`);
+    const transform = await measureTransform(corpus, raw, options);
+
+    const sizes = [...new Set(options.serverSizes.filter((n) => n > 0 && n <= options.telegrams))].sort((a, b) => a - b);
+    if (sizes.length === 0) sizes.push(options.telegrams);
+    for (const size of sizes) {
+      log(`server start-up: ${size} telegrams`);
+      try {
+        const { start, server } = await measureServerStart(corpus, raw, size, options, join(tmp, `data-${size}`));
+        servers.push(start);
+        await running?.stop();
+        running = server;
+        log(`  started in ${(start.startMs / 1000).toFixed(1)} s, ${start.triples} triples, RSS ${start.rssMb.toFixed(0)} MB`);
+      } catch (error) {
+        servers.push({ telegrams: size, triples: 0, startMs: Number.NaN, rssMb: Number.NaN, note: (error as Error).message.split('\n')[0] ?? 'failed' });
+      }
+    }
+    if (!running) throw new Error(`no server started: ${servers.map((s) => s.note ?? '').join('; ')}`);
+    const server = running;
+    const servedTelegrams = [...servers].reverse().find((x) => x.note === undefined)?.telegrams ?? options.telegrams;
+
+    log('in-process Oxigraph: loading the served N-Quads');
+    const client = createHttpClient();
+    const dump = await client.get(`${server.url}download/cablegraph.nq`);
+    client.close();
+    if (dump.status !== 200) throw new Error(`GET /download/cablegraph.nq: HTTP ${dump.status}`);
+    const nquads = dump.body;
+    const { store, ms: inProcessLoadMs } = loadOxigraph(nquads);
+    const parameters = pickParameters(store);
+    const queries = benchQueries(parameters);
+    notes.push(`queries at ${servedTelegrams} telegrams (${store.size} quads); person ${parameters.person}, speaker ${parameters.speaker}`);
+
+    log('latency: in-process Oxigraph');
+    const inProcess = await measureInProcessQueries(store, queries, options);
+    log('latency: our /sparql');
+    const ours = await measureHttpQueries(`${server.url}sparql`, queries, options);
+
+    let virtuosoInfo: BenchResults['virtuoso'] = {};
+    let theirs = new Map<string, LatencyStats | Error>();
+    const missing = options.virtuoso ? virtuosoMissing() : 'skipped (--no-virtuoso)';
+    if (missing !== undefined) {
+      virtuosoInfo = { note: missing };
+    } else {
+      log('Virtuoso: start and bulk load');
+      try {
+        const vdir = join(tmp, 'virtuoso');
+        mkdirSync(vdir);
+        const loaded = await measureVirtuosoLoad(nquads, vdir);
+        virtuoso = loaded.virtuoso;
+        log('latency: Virtuoso /sparql');
+        theirs = await measureHttpQueries(virtuoso.sparql, queries, options);
+        virtuosoInfo = { startMs: loaded.startMs, loadMs: loaded.loadMs, rssMb: virtuoso.memory().rssMb, triples: loaded.triples };
+      } catch (error) {
+        virtuosoInfo = { note: `Virtuoso failed: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}` };
+      }
+    }
+    const timings: QueryTiming[] = queries.map((q) => {
+      const o = ours.get(q.id);
+      const v = theirs.get(q.id);
+      const errors = [o instanceof Error ? `ours: ${o.message.slice(0, 160)}` : '', v instanceof Error ? `Virtuoso: ${v.message.slice(0, 160)}` : ''].filter(Boolean);
+      const i = inProcess.get(q.id);
+      return {
+        id: q.id,
+        label: q.label,
+        ...(i ? { inProcess: i } : {}),
+        ...(o && !(o instanceof Error) ? { ours: o } : {}),
+        ...(v && !(v instanceof Error) ? { virtuoso: v } : {}),
+        ...(errors.length > 0 ? { note: errors.join('; ') } : {}),
+      };
+    });
+
+    log('load: dereferencing and Q1');
+    const doc = `${server.url}${docPathOf(parameters.person)}`;
+    const q1 = queries.find((q) => q.id === 'Q1')?.text ?? '';
+    const load: LoadRow[] = [];
+    load.push(await measureLoad(`deref ${docPathOf(parameters.person)} (Turtle)`, doc, { accept: 'text/turtle' }, options));
+    load.push(await measureLoad(`deref ${docPathOf(parameters.person)} (HTML)`, doc, { accept: 'text/html' }, options));
+    load.push(await measureLoad('Q1 through our /sparql', sparqlGetUrl(`${server.url}sparql`, q1), { accept: JSON_RESULTS }, options));
+    if (virtuoso) load.push(await measureLoad('Q1 through Virtuoso /sparql', sparqlGetUrl(virtuoso.sparql, q1), { accept: JSON_RESULTS }, options));
+    load.push(measureInProcessLoad(store, q1, options));
+    const after = server.memory();
+    notes.push(`server RSS after the load runs ${after.rssMb.toFixed(0)} MB (peak ${after.peakRssMb.toFixed(0)} MB)`);
+    return { options, corpusNote: note, transform, servers, queries: timings, load, virtuoso: virtuosoInfo, inProcessLoadMs, notes };
+  } finally {
+    await running?.stop();
+    await virtuoso?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The transform rows: reference, extract (every telegram), full build (at most fullBuildMax). */
+export async function measureTransform(corpus: SyntheticCorpus, raw: RawInputs, options: BenchOptions): Promise<Measurement[]> {
   const warm: SyntheticCorpus = { ...corpus, telegrams: corpus.telegrams.slice(0, Math.min(20, corpus.telegrams.length)) };
   await measureExtract(warm, raw, 1);
   await measureFullBuild(warm, raw, 1);
-
   const reference = await measureSegment(corpus, options.repeat);
   const extract = await measureExtract(corpus, raw, options.repeat);
-  const full = await measureFullBuild(corpus, raw, Math.max(1, Math.min(options.repeat, 2)));
-  const results = [reference, extract, full];
-  console.log(`cablegraph transform benchmark: ${options.telegrams} synthetic telegrams (seed ${options.seed}), ${note}`);
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}; "x reference" = how many times slower than segmenting the texts\n`);
-  console.log(formatTable(results, reference));
-  return results;
+  const buildCorpus: SyntheticCorpus = { ...corpus, telegrams: corpus.telegrams.slice(0, Math.min(options.fullBuildMax, corpus.telegrams.length)) };
+  const full = await measureFullBuild(buildCorpus, raw, 1);
+  return [reference, extract, full];
 }
 
-async function cli(): Promise<void> {
+// ---------------------------------------------------------------------------------------------
+// the report
+
+const fmt = (n: number | undefined, digits = 1): string => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
+const ms = (s: LatencyStats | undefined): string => (s === undefined ? '–' : `${fmt(s.medianMs, s.medianMs < 10 ? 2 : 0)} / ${fmt(s.p95Ms, s.p95Ms < 10 ? 2 : 0)}`);
+const verdict = (ok: boolean | undefined): string => (ok === undefined ? 'n/a' : ok ? 'met' : '**missed**');
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** What each query is held to (issue 5), and whether the measured figures meet it. */
+export function queryTarget(t: QueryTiming): { target: string; met?: boolean } {
+  const o = t.ours?.medianMs;
+  const i = t.inProcess?.medianMs;
+  const v = t.virtuoso?.medianMs;
+  if (['Q1', 'Q2', 'Q3', 'Q5'].includes(t.id)) {
+    const met = o === undefined || i === undefined ? undefined : o <= 1.5 * i + 0.5 && (v === undefined || o < v);
+    return { target: '≤ 1.5 × in-process + 0.5 ms, < Virtuoso', ...(met !== undefined ? { met } : {}) };
+  }
+  if (t.id.startsWith('Q6')) return { target: '≤ Virtuoso', ...(o !== undefined && v !== undefined ? { met: o <= v } : {}) };
+  return { target: 'report ratio to Virtuoso' };
+}
+
+/** What each load row is held to. */
+export function loadTarget(row: LoadRow): { target: string; met?: boolean } {
+  const rps = row.result?.requestsPerSecond;
+  if (row.name.startsWith('deref')) return { target: '≥ 8,000 req/s', ...(rps !== undefined ? { met: rps >= 8000 } : {}) };
+  if (row.name === 'Q1 through our /sparql') return { target: '≥ 5,000 req/s', ...(rps !== undefined ? { met: rps >= 5000 } : {}) };
+  return { target: '' };
+}
+
+/** The report as Markdown: machine, command, and one table per kind of measurement. */
+export function formatReport(r: BenchResults, command: string): string {
+  const o = r.options;
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const out: string[] = [];
+  out.push('# cablegraph benchmark', '');
+  out.push(`Command: \`${command}\``, '');
+  out.push(`Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${platform()}/${arch()}, Node ${process.version}; shared with other work, so figures are noisy.`, '');
+  out.push(`Corpus: ${o.telegrams} synthetic telegrams (seed ${o.seed}, bench/corpus.ts, short shape), persons from a pool of 2,000 with labels, codenames and sameAs links (alias pairs); ${r.corpusNote}.`, '');
+
+  const [reference] = r.transform;
+  out.push('## Build', '');
+  out.push(
+    markdownTable(
+      ['stage', 'telegrams', 'median ms', 'telegrams/s', '× slower than reference', 'peak RSS MB', 'RSS ÷ reference', 'target', 'details'],
+      r.transform.map((m) => {
+        const full = m.name.startsWith('full build');
+        return [
+          m.name,
+          String(m.telegrams),
+          fmt(m.ms, 0),
+          fmt(m.telegramsPerSecond, 0),
+          reference ? fmt(reference.telegramsPerSecond / m.telegramsPerSecond, 1) : '–',
+          fmt(m.peakRssMb, 0),
+          reference ? fmt(m.peakRssMb / reference.peakRssMb, 2) : '–',
+          full ? `≥ 1,000 telegrams/s: ${verdict(m.telegramsPerSecond >= 1000)}` : '',
+          Object.entries(m.extra ?? {}).map(([k, v]) => `${k} ${v}`).join(', '),
+        ];
+      }),
+    ),
+    '',
+  );
+
+  out.push('## Server start-up and memory (`cablegraph serve` in a child process, 2 query workers)', '');
+  const largest = Math.max(...r.servers.map((s) => s.telegrams));
+  out.push(
+    markdownTable(
+      ['telegrams', 'triples', 'start-up s (build + workers + listen)', 'RSS after load MB', 'target', 'note'],
+      r.servers.map((s) => [
+        String(s.telegrams),
+        String(s.triples),
+        fmt(s.startMs / 1000, 1),
+        fmt(s.rssMb, 0),
+        s.telegrams === largest && largest >= 10_000 ? `≤ 1,024 MB at 10k: ${verdict(Number.isFinite(s.rssMb) ? s.rssMb <= 1024 : undefined)}` : '',
+        s.note ?? '',
+      ]),
+    ),
+    '',
+  );
+  const v = r.virtuoso;
+  out.push(
+    v.note !== undefined
+      ? `Virtuoso: ${v.note}.`
+      : `Virtuoso 7 (Debian virtuoso-opensource, 2 threads per query): started in ${fmt((v.startMs ?? 0) / 1000, 1)} s, bulk load ${fmt((v.loadMs ?? 0) / 1000, 1)} s (${v.triples} quads in our graphs), RSS ${fmt(v.rssMb, 0)} MB. In-process Oxigraph load: ${fmt((r.inProcessLoadMs ?? 0) / 1000, 1)} s.`,
+    '',
+  );
+
+  out.push('## Query latency, median / p95 ms (sequential, one keep-alive loopback connection; JSON results)', '');
+  out.push(
+    markdownTable(
+      ['query', 'rows', 'in-process Oxigraph', 'our /sparql', 'Virtuoso /sparql', 'ours ÷ in-process', 'ours ÷ Virtuoso', 'target', 'verdict'],
+      r.queries.map((t) => {
+        const target = queryTarget(t);
+        const rows = [t.inProcess?.size, t.ours?.size, t.virtuoso?.size].filter((x): x is number => x !== undefined);
+        const rowText = rows.length > 0 && rows.every((x) => x === rows[0]) ? String(rows[0]) : rows.join('/');
+        return [
+          `${t.id} ${t.label}`,
+          rowText,
+          ms(t.inProcess),
+          ms(t.ours),
+          ms(t.virtuoso) + (t.note ? ` (${t.note})` : ''),
+          t.ours && t.inProcess ? fmt(t.ours.medianMs / t.inProcess.medianMs, 2) : '–',
+          t.ours && t.virtuoso ? fmt(t.ours.medianMs / t.virtuoso.medianMs, 2) : '–',
+          target.target,
+          verdict(target.met),
+        ];
+      }),
+    ),
+    '',
+  );
+
+  out.push(`## Load (autocannon, ${o.connections} loopback connections, ${o.loadSeconds} s each; the generator shares the 2 cores)`, '');
+  const inProcessQ1 = r.load.find((l) => l.name.startsWith('Q1 in-process'))?.result?.requestsPerSecond;
+  out.push(
+    markdownTable(
+      ['what', 'requests/s', 'median ms', 'failures', 'in-process ÷ this', 'target', 'verdict'],
+      r.load.map((l) => {
+        const target = loadTarget(l);
+        return [
+          l.name,
+          l.result ? fmt(l.result.requestsPerSecond, 0) : `– (${l.note ?? ''})`,
+          l.result ? fmt(l.result.medianMs, 2) : '–',
+          l.result ? `${l.result.failures} of ${l.result.total}` : '–',
+          l.result && inProcessQ1 !== undefined && l.name.startsWith('Q1 through') ? fmt(inProcessQ1 / l.result.requestsPerSecond, 1) : '',
+          target.target,
+          target.target === '' ? '' : verdict(target.met),
+        ];
+      }),
+    ),
+    '',
+  );
+  if (r.notes.length > 0) out.push(...r.notes.map((n) => `- ${n}`), '');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// command line
+
+/** Options for `npm run bench -- [--quick] [--telegrams N] …`. */
+export function parseBenchArgs(argv: readonly string[]): { options: BenchOptions; out: string; json?: string } {
   const { values } = parseArgs({
+    args: [...argv],
     options: {
-      telegrams: { type: 'string', default: '1000' },
+      telegrams: { type: 'string' },
       seed: { type: 'string', default: '1950' },
-      repeat: { type: 'string', default: '3' },
+      repeat: { type: 'string' },
       data: { type: 'string', default: 'data' },
+      quick: { type: 'boolean', default: false },
+      'full-build-max': { type: 'string' },
+      'load-seconds': { type: 'string' },
+      'server-sizes': { type: 'string' },
+      'no-virtuoso': { type: 'boolean', default: false },
+      'start-timeout': { type: 'string', default: '3600' },
+      out: { type: 'string', default: 'bench/results/latest.md' },
       json: { type: 'string' },
     },
   });
-  const results = await runTransformBenchmark({
-    telegrams: Number(values.telegrams),
+  const quick = values.quick === true;
+  const telegrams = Number(values.telegrams ?? (quick ? 200 : 10_000));
+  const sizes = values['server-sizes'] !== undefined ? values['server-sizes'].split(',').map(Number) : [Math.min(1000, telegrams), telegrams];
+  const options: BenchOptions = {
+    telegrams,
     seed: Number(values.seed),
-    repeat: Math.max(1, Number(values.repeat)),
+    repeat: Math.max(1, Number(values.repeat ?? (quick ? 1 : 3))),
     data: values.data,
-  });
-  if (values.json) {
-    mkdirSync(dirname(values.json), { recursive: true });
-    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
-    console.log(`\nresults written to ${values.json}`);
+    fullBuildMax: Number(values['full-build-max'] ?? (quick ? 200 : 1000)),
+    serverSizes: sizes,
+    loadSeconds: Number(values['load-seconds'] ?? (quick ? 2 : 6)),
+    connections: 8,
+    seriesBudgetMs: quick ? 500 : 3000,
+    startTimeoutMs: Number(values['start-timeout']) * 1000,
+    virtuoso: values['no-virtuoso'] !== true,
+  };
+  return { options, out: values.out, ...(values.json !== undefined ? { json: values.json } : {}) };
+}
+
+async function cli(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const { options, out, json } = parseBenchArgs(argv);
+  const results = await runBenchmark(options);
+  const report = formatReport(results, `npm run bench -- ${argv.join(' ')}`.trim());
+  console.log(report);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${report}\n`);
+  console.log(`\nwritten to ${out}`);
+  if (json) {
+    mkdirSync(dirname(json), { recursive: true });
+    writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
   }
 }
 
