@@ -59,11 +59,12 @@ function escapeRe(s: string): string {
 }
 
 /**
- * Phrases longest first, spaces matching any run of spaces; each also with a capital first letter
- * ("Near", "From"), because the patterns are case-sensitive (a name must be capitalised).
+ * Phrases longest first, spaces matching any run of spaces; with `capitalised`, each also with a
+ * capital first letter ("Near", "From"), because the patterns are case-sensitive (a name must be
+ * capitalised). Words after a name are matched as written ("Port Arthur" is no cue "port").
  */
-function alternation(phrases: readonly string[]): string {
-  const forms = new Set(phrases.flatMap((p) => [p, p.charAt(0).toUpperCase() + p.slice(1)]));
+function alternation(phrases: readonly string[], capitalised = true): string {
+  const forms = new Set(phrases.flatMap((p) => (capitalised ? [p, p.charAt(0).toUpperCase() + p.slice(1)] : [p])));
   return [...forms].sort((a, b) => b.length - a.length).map((p) => escapeRe(p).replace(/ /g, '\\s+')).join('|');
 }
 
@@ -92,7 +93,7 @@ export function compileNameCues(raw: RawInputs): CompiledNameCues {
   const place = `(${start}${WORD}${end})(?![\\p{L}'’-])(?!\\s+\\p{Lu}\\p{Ll})`;
   return {
     placeAfterCue: before.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(before)})\\s+(?:the\\s+)?${place}`, 'gu') : null,
-    placeBeforeCue: after.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’-])(?<!\\p{Lu}\\p{Ll}*\\s)(${start}${WORD}${end})\\s+(?:${alternation(after)})(?![\\p{L}])`, 'gu') : null,
+    placeBeforeCue: after.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’-])(?<!\\p{Lu}\\p{Ll}*\\s)(${start}${WORD}${end})\\s+(?:${alternation(after, false)})(?![\\p{L}])`, 'gu') : null,
     coordinated: coordinated === false ? null : new RegExp(`^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)(?:the\\s+)?${place}`, 'u'),
     personBeforeVerb: verbs.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${WORD}(?:\\s${WORD}){1,2})\\s+(?:${alternation(verbs)})(?![\\p{L}])`, 'gu') : null,
     initials: initials === false ? null : /(?<![\p{L}\p{N}.])((?:\p{Lu}\p{Ll}?\.\s?){1,2})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}]|\.\p{L})/gu,
