@@ -253,6 +253,9 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     if (inside) {
       // "From Mukden. Received 7.10.50 at 16.20.": the place before, the date after the opener.
       receivedInLine.push({ s, at: inside.index });
+      // "From X. Sent 17.X.50 at 19:30 Pyongyang time. Received …": a date before the opener is the sending date.
+      const before = findDates(s.text.slice(0, inside.index), s.span.start, rules.dates)[0];
+      if (before && !dateSent) dateSent = zoned(before);
       continue;
     }
     const dates = findDates(s.text, s.span.start, rules.dates);
