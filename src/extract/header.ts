@@ -308,6 +308,19 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     }
     dateReceived ??= zoned(findDates(s.text.slice(at), s.span.start + at, rules.dates, ref)[0]);
   }
+  // "From BEIJING" alone on a line above a "Received …" line that names no place.
+  const firstReceived = of('received')[0];
+  if (!receivedFrom && firstReceived) {
+    for (const s of headerLines) {
+      if (s.span.end > firstReceived.span.start) break;
+      const from = rules.fromRe?.exec(s.text);
+      const placeText = from ? rules.placeRe.exec(s.text.slice(from[0].length))?.[1] : undefined;
+      if (!from || placeText === undefined || s.text.slice(from[0].length + placeText.length).trim().replace(/^\.$/, '') !== '') continue;
+      const start = s.span.start + from[0].length;
+      const entity = resolve(placeText, false);
+      receivedFrom = { ...printed(text, start, start + placeText.length, placeText), ...(entity ? { entity } : {}) };
+    }
+  }
 
   let priority: (Printed<string> & { gloss?: string }) | undefined;
   const p = of('priority')[0];
