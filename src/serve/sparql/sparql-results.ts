@@ -1,6 +1,8 @@
 // **sparql-results** takes SPARQL query results in the JSON results structure and returns them
 // as text in one of the four result formats (JSON, XML, CSV, TSV), with the media type to send.
 
+import { PublisherError } from '../../errors.js';
+
 /** A term as the SPARQL 1.1 (and 1.2) JSON results format writes it. */
 export type JsonResultTerm =
   | { readonly type: 'uri'; readonly value: string }
@@ -77,8 +79,23 @@ export function writeResults(results: JsonResults, format: ResultsFormatName): s
   }
 }
 
-/** Escapes markup, and carriage returns as `&#xD;`: an XML parser turns a raw CR (or CR LF) into LF. */
+/** Characters XML 1.0 cannot carry at all, even as character references (controls, U+FFFE/FFFF, lone surrogates). */
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Escapes markup, and carriage returns as `&#xD;`: an XML parser turns a raw CR (or CR LF) into LF.
+ * Throws (code `xml-unrepresentable`) for a character XML 1.0 cannot carry, rather than writing a
+ * document no XML parser accepts.
+ */
 function escapeXml(text: string): string {
+  const bad = XML_ILLEGAL.exec(text);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new PublisherError(
+      `A result holds U+${code}, which SPARQL XML results (XML 1.0) cannot carry; ask for application/sparql-results+json instead.`,
+      'xml-unrepresentable',
+    );
+  }
   return text.replace(/[&<>"\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#xD;'));
 }
 

@@ -66,6 +66,12 @@ describe('writeResults', () => {
     expect(xml).not.toContain('\r');
   });
 
+  it('refuses to write XML results holding a character XML 1.0 cannot carry, naming it and the way out', () => {
+    const results = { head: { vars: ['x'] }, results: { bindings: [{ x: { type: 'literal', value: 'bell \u0007' } }] } } as const;
+    expect(() => writeResults(results, 'xml')).toThrow(/U\+0007.*application\/sparql-results\+json/);
+    expect(writeResults(results, 'json')).toContain('\\u0007');
+  });
+
   it('writes JSON unchanged', () => {
     expect(JSON.parse(writeResults(RESULTS, 'json'))).toEqual(RESULTS);
   });
