@@ -122,6 +122,22 @@ describe('awkward terms through every results format', () => {
     }
   });
 
+  it('answers a literal XML cannot carry (U+0007) in JSON, and refuses XML with a message saying why', async () => {
+    const endpoint = await startTestEndpoint('<http://example/s> <http://example/p> "bell \\u0007 here" .\n', 'http://example/');
+    try {
+      const url = `${endpoint.url}?${new URLSearchParams({ query: 'SELECT ?o { ?s ?p ?o }' }).toString()}`;
+      const xml = await fetch(url, { headers: { accept: 'application/sparql-results+xml' } });
+      expect(xml.status).toBe(400);
+      expect(await xml.text()).toMatch(/U\+0007.*application\/sparql-results\+json/);
+      const json = await fetch(url, { headers: { accept: 'application/sparql-results+json' } });
+      expect(json.status).toBe(200);
+      const result = parseSrj(await json.text());
+      expect(result.kind === 'solutions' && result.solutions[0]?.get('o')?.value).toBe('bell \u0007 here');
+    } finally {
+      await endpoint.close();
+    }
+  });
+
   const CONSTRUCT = 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }';
   it.each(['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig', 'application/rdf+xml', 'application/ld+json'])(
     'CONSTRUCT as %s gives a graph isomorphic to what Oxigraph alone builds',
