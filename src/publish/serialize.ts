@@ -4,7 +4,7 @@
 
 import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
-import type { ContextDefinition, Options as JsonLdOptions } from 'jsonld';
+import type { ContextDefinition, JsonLdArray, Options as JsonLdOptions } from 'jsonld';
 import type { Frame, RemoteDocument } from 'jsonld/jsonld-spec.js';
 import { Writer } from 'n3';
 import { ConfigError } from '../errors.js';
@@ -66,21 +66,37 @@ export async function serializeQuads(
   }
 }
 
+/** A `\UXXXXXXXX` escape not itself escaped (after an even number of backslashes). */
+const ASTRAL_ESCAPE = /(?<!\\)((?:\\\\)*)\\U([0-9A-Fa-f]{8})/g;
+
+/**
+ * Writes characters outside the Basic Multilingual Plane (emoji, rare CJK) as themselves, as
+ * canonical N-Triples does, where the n3 Writer writes `\U0001F600`: valid, but readers such as
+ * pyld 2.0's N-Quads parser do not decode it and corrupt the text.
+ */
+function unescapeAstral(text: string): string {
+  return text.replace(ASTRAL_ESCAPE, (_whole, backslashes: string, hex: string) => `${backslashes}${String.fromCodePoint(Number.parseInt(hex, 16))}`);
+}
+
 /** Writes already sorted quads with the n3 Writer (prefixes apply to Turtle and TriG only). */
 function writeWithN3(sorted: readonly Quad[], format: string, prefixes: Readonly<Record<string, string>>): Promise<string> {
   if (format === 'N-Triples' || format === 'N-Quads') {
-    return Promise.resolve(new Writer({ format }).quadsToString([...sorted]));
+    return Promise.resolve(unescapeAstral(new Writer({ format }).quadsToString([...sorted])));
   }
   const writer = new Writer({ format, prefixes: { ...prefixes } });
   for (const q of sorted) writer.addQuad(q);
   return new Promise((resolve, reject) => {
-    writer.end((error, result: string) => (error ? reject(error) : resolve(result)));
+    writer.end((error, result: string) => (error ? reject(error) : resolve(unescapeAstral(result))));
   });
 }
 
-/** Sorted quads as N-Quads text (what jsonld.fromRDF reads). */
-function toNQuads(sorted: readonly Quad[]): string {
-  return new Writer({ format: 'N-Quads' }).quadsToString([...sorted]);
+/**
+ * Sorted, distinct quads as JSON-LD's fromRDF reads them. Given as quads (RDF/JS terms, which it
+ * reads as they are), not as N-Quads text: its N-Quads reader (rdf-canonize's) compares each quad
+ * with every quad already read in the same graph, quadratic in the size of a telegram's graph.
+ */
+function fromQuads(sorted: readonly Quad[]): Promise<JsonLdArray> {
+  return jsonld.fromRDF(sorted);
 }
 
 /** Reads and checks the context document (from options or ontology/context.jsonld). */
@@ -117,7 +133,7 @@ function loaderFor(contextDoc: JsonLdContextDocument, contextUrl: string | undef
 async function writeJsonLd(sorted: readonly Quad[], options: SerializeOptions): Promise<string> {
   const contextDoc = contextDocument(options);
   const documentLoader = loaderFor(contextDoc, options.contextUrl, options.base);
-  const expanded = await jsonld.fromRDF(toNQuads(sorted), { format: 'application/n-quads' });
+  const expanded = await fromQuads(sorted);
   const compacted = await jsonld.compact(expanded, contextDoc['@context'] as ContextDefinition, {
     documentLoader,
     graph: true,
@@ -157,7 +173,7 @@ export async function frameTelegrams(quads: readonly Quad[], options: FrameOptio
   const trees: Record<string, unknown>[] = [];
   for (const [iri, graphKey] of telegrams) {
     const subset = sortQuads(quadsForTelegram(graphKey, index), { merge: true });
-    const expanded = await jsonld.fromRDF(toNQuads(subset), { format: 'application/n-quads' });
+    const expanded = await fromQuads(subset);
     const framed: Record<string, unknown> = await jsonld.frame(expanded, { ...frame, '@id': iri } as Frame, frameOptions);
     const tree = { ...framed };
     delete tree['@context'];
