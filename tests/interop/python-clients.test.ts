@@ -11,6 +11,7 @@ import { startInteropSite, type InteropSite } from './helpers/interop-site.js';
 import { RELATION_QUERIES, selectRows, sortRows, type Row } from './helpers/relation-queries.js';
 import { requireTool } from './helpers/require-tool.js';
 import { sampleResources, serverPath } from './helpers/sample-resources.js';
+import { UNUSUAL_TELEGRAM_SLUG, UNUSUAL_TELEGRAM_TEXT } from './helpers/unusual-telegram.js';
 import { runPythonJson } from './helpers/run-python.js';
 
 const rdflib = requireTool('python3:rdflib', 'python3-rdflib');
@@ -121,6 +122,14 @@ describe.skipIf(rdflib.skip)('python3-rdflib', () => {
     }
     expect(answer.documents['reference']?.graphs?.length).toBeGreaterThan(1);
     expect(answer.documents['framed']?.triples).toBeGreaterThan(100);
+
+    // Every format is the dump's graph, and the dump carries the unusual telegram's text exactly
+    // (CRLF, CJK, emoji, quotes, backslashes, U+2028): so does every format, as rdflib reads it.
+    const texts = await runPythonJson<Record<string, { rows?: Row[]; error?: string }>>('rdflib_select.py', {
+      dump: { path: dumpPath('cablegraph.nq'), format: 'nquads' },
+      queries: [{ name: 'text', query: `${PREFIXES}SELECT ?text WHERE { <${s.base}id/telegram/${UNUSUAL_TELEGRAM_SLUG}> schema:text ?text }` }],
+    });
+    expect(texts['text']?.rows).toEqual([[UNUSUAL_TELEGRAM_TEXT]]);
   });
 
   it('dereferences a telegram, a person, a claim and a quantity in each RDF format (303, Accept) and gets one graph, inside the dump', async () => {

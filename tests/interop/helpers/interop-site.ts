@@ -4,12 +4,13 @@
 // programs without blocking the server (it lives in this process).
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
 import { createLogger } from '../../../src/serve/log.js';
 import { startServer } from '../../../src/server.js';
+import { UNUSUAL_TELEGRAM_SLUG, UNUSUAL_TELEGRAM_TEXT } from './unusual-telegram.js';
 
 /** The base IRI of the built data: not the address served, as for a real deployment behind a proxy. */
 export const BASE = 'http://localhost:3000/';
@@ -18,7 +19,7 @@ export interface InteropSite {
   /** Where the server answers, e.g. "http://127.0.0.1:41234/". */
   readonly url: string;
   readonly base: string;
-  /** The temporary folder: the CLI's build in `dist/`, files fetched by tests beside it. */
+  /** The temporary folder: the data in `data/`, the CLI's build in `dist/`, files fetched by tests beside it. */
   readonly dir: string;
   /** The CLI build's files: file name → absolute path. */
   readonly dump: ReadonlyMap<string, string>;
@@ -28,21 +29,25 @@ export interface InteropSite {
 }
 
 /**
- * Builds data/ with the CLI (`cablegraph build`) into a temporary folder and starts the server on
- * 127.0.0.1 with port 0. Call once per test file (beforeAll); close() in afterAll.
+ * Copies data/ into a temporary folder with one more telegram (unusual-telegram.ts), builds it
+ * with the CLI (`cablegraph build`) and serves the same folder with startServer on 127.0.0.1,
+ * port 0. Call once per test file (beforeAll); close() in afterAll.
  */
 export async function startInteropSite(): Promise<InteropSite> {
   const dir = await mkdtemp(join(tmpdir(), 'cablegraph-interop-'));
+  const data = join(dir, 'data');
+  await cp('data', data, { recursive: true });
+  await writeFile(join(data, 'telegrams', `${UNUSUAL_TELEGRAM_SLUG}.txt`), UNUSUAL_TELEGRAM_TEXT, 'utf8');
   const out = join(dir, 'dist');
   const errors: string[] = [];
-  const code = await main(['build', '--data', 'data', '--out', out, '--base', BASE], { stdout: () => undefined, stderr: (s) => void errors.push(s) });
+  const code = await main(['build', '--data', data, '--out', out, '--base', BASE], { stdout: () => undefined, stderr: (s) => void errors.push(s) });
   if (code !== 0) throw new Error(`cablegraph build failed (exit ${code}): ${errors.join('')}`);
   const dump = new Map((await readdir(out)).map((name) => [name, join(out, name)] as const));
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     base: BASE,
-    data: 'data',
+    data,
     queryTimeoutMs: 20_000,
     maxResults: 100_000,
     cors: false,
