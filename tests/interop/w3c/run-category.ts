@@ -234,8 +234,8 @@ async function runSyntax(test: W3cTest, context: RunContext, positive: boolean):
   const message = answer.body.trim().slice(0, 300);
   if (positive) {
     if (answer.status === 200) return { status: 'passed', reason: 'accepted (200)' };
-    if (answer.status === 400 && /\bSERVICE\b/i.test(query) && !/syntax error/i.test(message)) {
-      return { status: 'skipped', reason: `parsed, but not executed: ${SERVICE_REASON}` };
+    if (answer.status === 400 && /\bSERVICE\b/i.test(query) && /service/i.test(message) && !/syntax error/i.test(message)) {
+      return { status: 'skipped', reason: `parsed, but not run: a SERVICE call without SILENT fails because federation is disabled on this endpoint (answer: ${message.slice(0, 120)})` };
     }
     const alone = context.direct.answer(query, { defaultGraphs: [EMPTY_DEFAULT_GRAPH], namedGraphs: [] });
     const opinion = 'error' in alone ? `${ENGINE_CONFIRMED}: it throws "${alone.error.slice(0, 200)}"` : ENGINE_PASSES;
