@@ -52,6 +52,10 @@ export interface CompiledHeaderRules {
   /** Stated zones right after a date-time ("… at 23:50 Pyongyang time"), from data/lexicon/time-zones.yaml. */
   readonly zoneAfter: RegExp | null;
   readonly zonePeriods: ReadonlyMap<string, readonly ZonePeriod[]>;
+  /** A header line opening with a title cue ("Extract from protocol", "From the diary of"): a title without markup. */
+  readonly titleCue: RegExp | null;
+  /** A title line ending in one of these words ("… DIARY OF") continues on the next header line. */
+  readonly titleContinues: RegExp | null;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -139,6 +143,8 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
   }
   // Zone phrases and their periods come from data/lexicon/time-zones.yaml, as the events extractor reads them.
   const zones = new Map([...compileEventRules(raw).zones].map(([k, v]) => [k.toLowerCase().replace(/\s+/g, ' '), v]));
+  const titleCues = list(lex['titleCues'], 'titleCues');
+  const titleJoin = list(lex['titleContinuesAfter'], 'titleContinuesAfter');
   const place = `((?:\\p{Lu}[\\p{L}'’-]*)(?:[ -]\\p{Lu}[\\p{L}'’-]*)*)`;
   const opener = relationOf.size ? `(?:(${alt([...relationOf.keys()])})${wordEnd([...relationOf.keys()])}\\s*:?\\s*)?` : '()';
   return {
@@ -163,6 +169,8 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
     ownerOf,
     zoneAfter: zones.size ? new RegExp(`^[ \\t]*(?:\\p{Ll}+[ \\t]+)?(${alt([...zones.keys()])})(?![\\p{L}])`, 'iu') : null,
     zonePeriods: zones,
+    titleCue: titleCues.length ? new RegExp(`^(?:${alt(titleCues)})${wordEnd(titleCues)}`, 'iu') : null,
+    titleContinues: titleJoin.length ? new RegExp(`(?<![\\p{L}])(?:${alt(titleJoin)})$`, 'iu') : null,
   };
 }
 
@@ -228,6 +236,15 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     const start = t.span.start + t.text.indexOf(inner);
     title = printed(text, start, start + inner.length, inner);
   }
+  // Without markup: the first header line opening with a title cue ("FROM THE DIARY OF" / "T.F. SHTYKOV").
+  const cued = title || !rules.titleCue ? -1 : of('header-line').findIndex((s) => rules.titleCue?.test(s.text));
+  const cue = of('header-line')[cued];
+  if (cue) {
+    const next = of('header-line')[cued + 1];
+    const joined = next && next.line === cue.line + 1 && rules.titleContinues?.test(cue.text);
+    const end = joined ? next.span.end : cue.span.end;
+    title = printed(text, cue.span.start, end, text.slice(cue.span.start, end).replace(/\s+/g, ' '));
+  }
 
   const identifiers: IdentifierRecord[] = [];
   let classification: Printed<string> | undefined;
@@ -263,7 +280,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
       dateSent = zoned(dates[0]);
       continue;
     }
-    if (!issuingOffice && isAllCapsLine(s.text) && !/\d/.test(s.text) && s.text.split(/\s+/).length >= 3) {
+    if (!issuingOffice && !rules.titleCue?.test(s.text) && isAllCapsLine(s.text) && !/\d/.test(s.text) && s.text.split(/\s+/).length >= 3) {
       const entry = lookupAuthority(s.text, authorities);
       if (entry) entities.set(`${entry.type}/${entry.slug}`, describeEntity(entry));
       issuingOffice = { ...printed(text, s.span.start, s.span.end, entry ? entry.label : s.text), ...(entry ? { entity: refOf(entry) } : {}) };
@@ -313,6 +330,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   if (!receivedFrom && firstReceived) {
     for (const s of headerLines) {
       if (s.span.end > firstReceived.span.start) break;
+      if (rules.titleCue?.test(s.text)) continue;
       const from = rules.fromRe?.exec(s.text);
       const placeText = from ? rules.placeRe.exec(s.text.slice(from[0].length))?.[1] : undefined;
       if (!from || placeText === undefined || s.text.slice(from[0].length + placeText.length).trim().replace(/^\.$/, '') !== '') continue;
