@@ -388,7 +388,10 @@ type Subject =
 function subjectBefore(text: string, s: Sentence, at: number, index: MentionIndex, rules: CompiledEventRules): { subject: Subject; gap: string } {
   const from = Math.max(s.start, at - 120);
   const before = text.slice(from, at);
-  const p = stripGap(before, rules.gapTailRe).replace(/\s*\([^()]{1,40}\)$/, '');
+  const stripped = stripGap(before, rules.gapTailRe).replace(/\s*\([^()]{1,40}\)$/, '');
+  // an editorial bracket after the name ("Matveev [Zakharov] will fly"), unless the mention ends with it
+  const unbracketed = stripped.replace(/\s*\[[^[\]]{1,40}\]$/, '');
+  const p = index.byEnd.has(from + stripped.length) ? stripped : unbracketed;
   const gap = before.slice(p.length);
   const names = namesBefore(text, from + p.length, index, s.start).filter((m) => AGENT_TYPES.has(m.entity.type));
   if (names.length) return { subject: { kind: 'names', refs: names.map((m) => m.entity) }, gap };
