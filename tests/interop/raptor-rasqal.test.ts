@@ -1,6 +1,7 @@
 // Interop with Raptor and Rasqal (C libraries nobody here wrote): rapper (raptor2-utils) validates
 // the Turtle, N-Triples, RDF/XML, TriG and N-Quads downloads and the negotiated documents it fetches
-// itself, with the same triples as ours; roqet (rasqal-utils) queries /sparql (SPARQL XML results),
+// itself, and CONSTRUCT results from /sparql, with the same triples as ours (or as rasqal constructs);
+// roqet (rasqal-utils) queries /sparql (SPARQL XML results),
 // reads our CSV and TSV results, and gives the same rows as its own engine over the dump.
 import { readFile } from 'node:fs/promises';
 import type { Quad } from '@rdfjs/types';
@@ -119,6 +120,23 @@ const RASQAL_ENGINE_WRONG: ReadonlySet<string> = new Set(['claims by a person wi
 
 describe.skipIf(roqet.skip)('roqet (rasqal-utils)', () => {
   beforeAll(roqet.assertAvailable);
+
+  it.skipIf(rapper.skip)('has rapper read CONSTRUCT results from /sparql (its own request, Turtle, RDF/XML, N-Triples) as the graph rasqal constructs over the dump', async () => {
+    const s = theSite();
+    const query = `PREFIX cg: <https://w3id.org/cablegraph/ontology#> PREFIX schema: <https://schema.org/>
+      CONSTRUCT { ?claim ?p ?o } WHERE { ?claim a cg:Claim ; ?p ?o }`;
+    const local = await runProgram('roqet', ['-q', '-D', dumpPath('cablegraph.nt'), '-e', query]);
+    expect(local.code, local.stderr).toBe(0);
+    const expected = tripleLines(local.stdout);
+    expect(expected.size).toBeGreaterThan(100);
+    const url = new URL(`sparql?query=${encodeURIComponent(query)}`, s.url).href;
+    for (const parser of ['turtle', 'rdfxml', 'ntriples']) {
+      const run = await runProgram('rapper', ['-i', parser, '-o', 'ntriples', url]);
+      expect({ parser, code: run.code, problems: problems(run.stderr) }).toEqual({ parser, code: 0, problems: [] });
+      const theirs = tripleLines(run.stdout);
+      expect({ parser, missing: difference(expected, theirs), extra: difference(theirs, expected) }).toEqual({ parser, missing: [], extra: [] });
+    }
+  });
 
   it('queries /sparql (-p: SPARQL XML results) and gets the rows of rasqal\'s own engine over the dump and of our JSON results', async () => {
     const s = theSite();
