@@ -4,12 +4,11 @@
 // ontology files the caller did not pass in; identical input gives byte-identical output.
 
 import type { Quad } from '@rdfjs/types';
-import { Parser } from 'n3';
 import { MappingError } from '../errors.js';
 import type { Extractors, TelegramSource } from '../extract/extract-telegram.js';
 import type { RawInputs } from '../extract/inputs.js';
 import type { ExtractionResult } from '../extract/record.js';
-import { canonicalForm } from './canonical-hash.js';
+import { canonicalizeQuads } from './canonical-hash.js';
 import { formatSha256Sums, sha256Hex } from './checksums.js';
 import type { BuildReport, BuiltDataset, DatasetFile, TelegramReport } from './dataset.js';
 import { describeDataset, vocabulariesUsed, type DistributionInput } from './describe-dataset.js';
@@ -169,8 +168,9 @@ export async function buildDataset(inputs: BuildInputs, options: BuildOptions): 
 
   // Canonical form first: it relabels blank nodes (_:c14nN), so every file is byte-identical
   // whatever labels the graph stage chose.
-  const canonical = await canonicalForm(await serializeQuads(graph, 'nquads', { base }));
-  const quads = sortQuads(new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(canonical.nquads), { merge: false });
+  const sorted = sortQuads(graph, { merge: false });
+  const canonical = await canonicalizeQuads(sorted);
+  const quads = canonical.quads === sorted ? sorted : sortQuads(canonical.quads, { merge: false });
   const distinctTriples = sortQuads(quads, { merge: true }).length;
 
   const context = inputs.context ?? (readOntologyJson('context.jsonld') as JsonLdContextDocument);

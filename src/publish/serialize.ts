@@ -4,7 +4,7 @@
 
 import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
-import type { ContextDefinition, JsonLdArray, Options as JsonLdOptions } from 'jsonld';
+import type { ContextDefinition, Options as JsonLdOptions } from 'jsonld';
 import type { Frame, RemoteDocument } from 'jsonld/jsonld-spec.js';
 import { Writer } from 'n3';
 import { ConfigError } from '../errors.js';
@@ -95,7 +95,7 @@ function writeWithN3(sorted: readonly Quad[], format: string, prefixes: Readonly
  * reads as they are), not as N-Quads text: its N-Quads reader (rdf-canonize's) compares each quad
  * with every quad already read in the same graph, quadratic in the size of a telegram's graph.
  */
-function fromQuads(sorted: readonly Quad[]): Promise<JsonLdArray> {
+function fromQuads(sorted: readonly Quad[]): ReturnType<typeof jsonld.fromRDF> {
   return jsonld.fromRDF(sorted);
 }
 
