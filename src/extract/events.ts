@@ -52,6 +52,8 @@ export interface CompiledEventRules {
   readonly presenceRe: RegExp | null;
   readonly durationCueRe: RegExp | null;
   readonly locationCueRe: RegExp | null;
+  /** The meeting's start time follows ("The conversation began at 16:00"). */
+  readonly startCueRe: RegExp | null;
   readonly travelVerbRe: RegExp | null;
   readonly completedForms: ReadonlySet<string>;
   readonly arrivalForms: ReadonlySet<string>;
@@ -190,6 +192,7 @@ export function compileEventRules(raw: RawInputs): CompiledEventRules {
     presenceRe: words(list(meeting['presence'], 'meeting.presence'), 'i', '', '\\s*:?'),
     durationCueRe: words(list(meeting['duration'], 'meeting.duration'), 'i'),
     locationCueRe: words(list(meeting['location'], 'meeting.location'), 'i'),
+    startCueRe: words(list(meeting['start'], 'meeting.start'), 'i'),
     travelVerbRe: words(list(travel['verbs'], 'travel.verbs'), 'gi'),
     completedForms: new Set(list(travel['completedForms'], 'travel.completedForms').map(norm)),
     arrivalForms: new Set(list(travel['arrivalForms'], 'travel.arrivalForms').map(norm)),
@@ -316,8 +319,13 @@ function sentenceDate(
     for (const u of scan.unresolved) report.push(reportItem(text, 'ambiguous', 'date without a year and no telegram date to read it against', u.span));
     if (!dt) return undefined;
   }
+  return zonedAt(text, dt, zoneFrom, s.end, rules, report);
+}
+
+/** Applies a zone phrase printed right after a time (at `zoneFrom`, before `limit`); never invents one. */
+function zonedAt(text: string, dt: StatedDateTime, zoneFrom: number | undefined, limit: number, rules: CompiledEventRules, report: ReportItem[]): StatedDateTime {
   if (dt.datatype !== 'dateTime' || zoneFrom === undefined || !rules.zoneRe) return dt;
-  const z = rules.zoneRe.exec(text.slice(zoneFrom, s.end));
+  const z = rules.zoneRe.exec(text.slice(zoneFrom, limit));
   const phrase = z?.[1];
   if (!z || phrase === undefined) return dt;
   const periods = rules.zones.get(phrase.toLowerCase().replace(/\s+/g, ' ')) ?? [];
@@ -462,10 +470,19 @@ function processRegion(
     return m;
   };
   const sender = (): EntityRef[] => (ctx.author ? [ctx.author] : []);
+  let day = ctx.day;
 
   for (const s of splitSentences(text, ctx.region, rules.abbreviations, ctx.holes)) {
     if (s.paragraphStart) paragraph++;
     const body = text.slice(s.start, s.end);
+    // a date standing alone ("14 March 1950" on its own line) dates what follows: "Today" is that day
+    if (body.length <= 40) {
+      const alone = scanDates(body, s.start, rules.dates, reference).dates[0];
+      if (alone && alone.span.start === s.start && /^[\s.]*$/.test(text.slice(alone.span.end, s.end))) {
+        day = alone.value.slice(0, 10);
+        continue;
+      }
+    }
 
     // meetings named by a verb: "I visited MAO ZEDONG", "I met with KIM IL SUNG"
     if (rules.meetingVerbRe) {
@@ -484,7 +501,7 @@ function processRegion(
         if (objectPronoun !== undefined && rules.senderPronouns.has(objectPronoun)) addUnique(attendees, sender());
         if (subject.kind === 'sender' && !ctx.author) report.push(reportItem(text, 'ambiguous', "meeting attended by the telegram's author, who is not known", { start: vs, end: ve }));
         const m: MutableMeeting = { span: { start: s.start, end: s.end }, attendees };
-        const date = sentenceDate(text, s, rules, reference, report, ctx.day);
+        const date = sentenceDate(text, s, rules, reference, report, day);
         if (date) m.startDate = date;
         const place = placeAfter(text, ve, s.end, index, /(?<![\w-])(?:in|at)\s+$/i);
         if (place) m.location = place.entity;
@@ -521,6 +538,23 @@ function processRegion(
       const at = s.start + location.index + location[0].length;
       const place = mentionAfter(text, at, index, s.end);
       if (place && PLACE_TYPES.has(place.entity.type)) currentMeeting(s).location = place.entity;
+    }
+
+    // the meeting's start time: "The conversation began at 16:00", on the meeting's date or the current day
+    const started = rules.startCueRe?.exec(body);
+    if (started && (rules.meetingNounRe?.test(body) || meetings.length > 0)) {
+      const at = s.start + started.index + started[0].length;
+      const time = scanDates(text.slice(at, s.end), at, rules.dates, reference).times[0];
+      const m = currentMeeting(s);
+      const date = m.startDate?.datatype === 'date' ? m.startDate.value : m.startDate === undefined ? day : undefined;
+      if (!time || time.span.start > at + 2) {
+        report.push(reportItem(text, 'ambiguous', 'a meeting began at a time that could not be read', { start: s.start, end: s.end }));
+      } else if (date !== undefined) {
+        const d: StatedDateTime = { value: date, datatype: 'date', timeZoneStated: false, asPrinted: time.asPrinted, span: time.span };
+        m.startDate = zonedAt(text, { ...combineDateAndTime(d, time, text), asPrinted: time.asPrinted, span: time.span }, time.span.end, s.end, rules, report);
+      } else if (m.startDate === undefined) {
+        report.push(reportItem(text, 'ambiguous', 'a meeting began at a time whose date is not known', time.span));
+      }
     }
 
     // journeys: "ZHOU ENLAI and LIN BIAO may depart by plane on 8 October"
@@ -562,7 +596,7 @@ function processRegion(
           if (mode !== undefined) t.mode = mode;
         }
         if (!t.startTime) {
-          const date = sentenceDate(text, s, rules, reference, report, ctx.day);
+          const date = sentenceDate(text, s, rules, reference, report, day);
           if (date) t.startTime = date;
         }
         if (!merge) travels.push(t);
