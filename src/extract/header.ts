@@ -275,7 +275,8 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
       if (before && !dateSent) dateSent = zoned(before);
       continue;
     }
-    const dates = findDates(s.text, s.span.start, rules.dates);
+    // a date inside an editorial note ("[handwritten: To cde. X. 18.III.50]") is the note's, not the document's
+    const dates = findDates(s.text.replace(/\[[^\]]*\]/g, (n) => ' '.repeat(n.length)), s.span.start, rules.dates);
     if (dates[0] && !dateSent) {
       dateSent = zoned(dates[0]);
       continue;
