@@ -18,6 +18,7 @@ import { loadRawInputs } from '../src/load-inputs.js';
 import { buildDataset } from '../src/publish/build-dataset.js';
 import { defaultStages } from '../src/publish/default-stages.js';
 import { readOntologyFile } from '../src/publish/ontology-files.js';
+import { loadNQuads } from '../src/serve/sparql/load-nquads.js';
 import { segmentText } from '../src/text/segment.js';
 import { generateCorpus, type SyntheticCorpus } from './corpus.js';
 import { writeDataDir } from './data-dir.js';
@@ -200,29 +201,12 @@ export interface BenchOptions {
 const BASE = 'http://localhost:3000/';
 const JSON_RESULTS = 'application/sparql-results+json';
 
-/** Loads N-Quads into an in-memory Oxigraph store in chunks of whole lines (see loadNQuadsChunked). */
+/** Loads N-Quads into an in-memory Oxigraph store the way the query workers do (loadNQuads). */
 export function loadOxigraph(nquads: string): { store: Store; ms: number } {
   const started = performance.now();
   const store = new Store();
-  loadNQuadsChunked(store, nquads);
+  loadNQuads(store, Buffer.from(nquads, 'utf8'));
   return { store, ms: performance.now() - started };
-}
-
-/**
- * Loads N-Quads in ~1 MB pieces cut at line ends. One store.load() call over the whole text runs
- * in V8's baseline WebAssembly tier for its whole length (a running call is never swapped for the
- * optimised code), which is about ten times slower than loading it piece by piece.
- */
-export function loadNQuadsChunked(store: Store, nquads: string, chunkChars = 1 << 20): void {
-  for (let at = 0; at < nquads.length; ) {
-    let end = Math.min(nquads.length, at + chunkChars);
-    if (end < nquads.length) {
-      const nl = nquads.indexOf('\n', end);
-      end = nl < 0 ? nquads.length : nl + 1;
-    }
-    store.load(nquads.slice(at, end), { format: 'application/n-quads', no_transaction: true });
-    at = end;
-  }
 }
 
 /** Runs one query in-process as the server's worker does (union default graph, JSON results); returns rows. */

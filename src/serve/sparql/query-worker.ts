@@ -10,6 +10,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { RDF_FORMATS } from '../../publish/formats.js';
 import { serializeQuads } from '../../publish/serialize.js';
 import type { QueryJobMessage, QueryWorkerData, QueryWorkerMessage } from './query-messages.js';
+import { loadNQuads } from './load-nquads.js';
 import { inspectQueryText } from './query-text.js';
 import type { JsonResults } from './sparql-results.js';
 import { isBooleanResults, resultsContentType, writeResults } from './sparql-results.js';
@@ -120,7 +121,7 @@ export function serveQueries(port: MessagePort, data: QueryWorkerData): void {
   let store: Store;
   try {
     store = new Store();
-    store.load(new Uint8Array(data.nquads), { format: 'application/n-quads', no_transaction: true });
+    loadNQuads(store, new Uint8Array(data.nquads));
   } catch (error) {
     port.postMessage({ type: 'load-error', message: error instanceof Error ? error.message : String(error) } satisfies QueryWorkerMessage);
     return;
