@@ -171,13 +171,15 @@ export async function buildDataset(inputs: BuildInputs, options: BuildOptions): 
   const sorted = sortQuads(graph, { merge: false });
   const canonical = await canonicalizeQuads(sorted);
   const quads = canonical.quads === sorted ? sorted : sortQuads(canonical.quads, { merge: false });
-  const distinctTriples = sortQuads(quads, { merge: true }).length;
+  const merged = sortQuads(quads, { merge: true });
+  const distinctTriples = merged.length;
 
   const context = inputs.context ?? (readOntologyJson('context.jsonld') as JsonLdContextDocument);
   const frame = inputs.frame ?? (readOntologyJson('frame-telegram.jsonld') as Record<string, unknown>);
   const files: DatasetFile[] = [];
   for (const format of RDF_FORMATS) {
-    const content = await serializeQuads(quads, format.name, { base, context });
+    // Both orders are computed once above: serializeQuads would otherwise sort again per format.
+    const content = await serializeQuads(format.quads ? quads : merged, format.name, { base, context, presorted: true });
     files.push(file(DATA_FILE_NAMES[format.name] ?? `cablegraph.${format.extensions[0] ?? format.name}`, format.name, format.mediaType, content));
   }
   files.push(file(DATA_FILE_NAMES['jsonld-framed'] ?? 'cablegraph.framed.jsonld', 'jsonld-framed', 'application/ld+json', await frameTelegrams(quads, { base, context, frame })));

@@ -31,6 +31,11 @@ export interface SerializeOptions {
   readonly context?: JsonLdContextDocument;
   /** When set, JSON-LD output refers to the context by this URL instead of inlining it. */
   readonly contextUrl?: string;
+  /**
+   * The quads are already what sortQuads returns for this format (merged into the default graph
+   * for triple formats and with `graphs: 'merge'`): they are written as given, not sorted again.
+   */
+  readonly presorted?: boolean;
 }
 
 const N3_FORMATS = {
@@ -52,7 +57,7 @@ export async function serializeQuads(
   options: SerializeOptions,
 ): Promise<string> {
   const merge = !QUAD_FORMATS.has(format) || options.graphs === 'merge';
-  const sorted = sortQuads(quads, { merge });
+  const sorted = options.presorted === true ? quads : sortQuads(quads, { merge });
   switch (format) {
     case 'turtle':
     case 'trig':
@@ -75,6 +80,7 @@ const ASTRAL_ESCAPE = /(?<!\\)((?:\\\\)*)\\U([0-9A-Fa-f]{8})/g;
  * pyld 2.0's N-Quads parser do not decode it and corrupt the text.
  */
 function unescapeAstral(text: string): string {
+  if (!text.includes('\\U')) return text;
   return text.replace(ASTRAL_ESCAPE, (_whole, backslashes: string, hex: string) => `${backslashes}${String.fromCodePoint(Number.parseInt(hex, 16))}`);
 }
 
