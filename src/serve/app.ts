@@ -132,6 +132,15 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const site_ = express.Router();
+  // The busiest routes first (their paths overlap no other route's): a request walks the router's
+  // layers in order until one matches.
+  if (deps.sparql) site_.use('/sparql', formatParameterToAccept(), deps.sparql);
+  else {
+    site_.use('/sparql', () => {
+      throw new HttpError(503, 'the SPARQL endpoint is not running in this server', 'no-sparql');
+    });
+  }
+  site_.use(createResourceRouter({ index, site, cache, context, ...(deps.describe ? { describe: deps.describe } : {}) }));
   const css = toDocument(STYLE_SHEET);
   const script = toDocument(QUERY_PAGE_SCRIPT);
   site_.get('/static/cablegraph.css', (req, res) => {
@@ -172,13 +181,6 @@ export function createApp(deps: AppDeps): Express {
   });
 
   site_.use(createDatasetRouter({ dataset, site, cache, context, ontologyTurtle }));
-  site_.use(createResourceRouter({ index, site, cache, context, ...(deps.describe ? { describe: deps.describe } : {}) }));
-  if (deps.sparql) site_.use('/sparql', formatParameterToAccept(), deps.sparql);
-  else {
-    site_.use('/sparql', () => {
-      throw new HttpError(503, 'the SPARQL endpoint is not running in this server', 'no-sparql');
-    });
-  }
 
   app.use(site.basePath === '/' ? '/' : site.basePath.replace(/\/$/, ''), site_);
   app.use(notFound());

@@ -11,7 +11,8 @@ import { RDF_FORMATS } from '../../publish/formats.js';
 import { serializeQuads } from '../../publish/serialize.js';
 import type { QueryJobMessage, QueryWorkerData, QueryWorkerMessage } from './query-messages.js';
 import { loadNQuads } from './load-nquads.js';
-import { inspectQueryText } from './query-text.js';
+import { inspectQueryText, type QueryTextInfo } from './query-text.js';
+import { boundedMemo } from '../bounded-memo.js';
 import type { JsonResults } from './sparql-results.js';
 import { isBooleanResults, resultsContentType, writeResults } from './sparql-results.js';
 
@@ -68,8 +69,8 @@ function orderVariables(results: JsonResults, order: readonly string[]): JsonRes
 }
 
 /** Runs one job against the store; throws what Oxigraph throws. */
-async function runJob(store: Store, job: QueryJobMessage, data: QueryWorkerData): Promise<QueryWorkerMessage> {
-  const info = inspectQueryText(job.query);
+async function runJob(store: Store, job: QueryJobMessage, data: QueryWorkerData, inspect: (query: string) => QueryTextInfo): Promise<QueryWorkerMessage> {
+  const info = inspect(job.query);
   const options: QueryOptions = { base_iri: data.baseIri, ...datasetOptions(job, info.hasDatasetClause) };
   if (info.form === 'construct' || info.form === 'describe') {
     const result = store.query(job.query, options);
@@ -126,8 +127,9 @@ export function serveQueries(port: MessagePort, data: QueryWorkerData): void {
     port.postMessage({ type: 'load-error', message: error instanceof Error ? error.message : String(error) } satisfies QueryWorkerMessage);
     return;
   }
+  const inspect = boundedMemo(inspectQueryText, 256);
   port.on('message', (job: QueryJobMessage) => {
-    runJob(store, job, data).then(
+    runJob(store, job, data, inspect).then(
       (message) => port.postMessage(message),
       (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);

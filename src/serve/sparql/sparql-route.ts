@@ -21,6 +21,7 @@ import { RDF_FORMATS } from '../../publish/formats.js';
 import type { RdfFormat, RdfFormatName } from '../../publish/formats.js';
 import { serializeQuads } from '../../publish/serialize.js';
 import type { QueryPool } from './query-pool.js';
+import { boundedMemo } from '../bounded-memo.js';
 import { inspectQueryText } from './query-text.js';
 import type { OperationForm } from './query-text.js';
 import { RESULTS_FORMATS } from './sparql-results.js';
@@ -157,8 +158,20 @@ export function createSparqlRouter(deps: SparqlRouterDeps): Router {
     return cached;
   };
 
+  // Per-request work that depends only on the query text or the Accept header is done once per
+  // distinct value (clients repeat both), in bounded memos.
+  const inspect = boundedMemo(inspectQueryText, 256);
+  const solutionEntries = resultEntries(RESULTS_FORMATS);
+  const booleanEntries = resultEntries(RESULTS_FORMATS.filter((f) => f.boolean));
+  const graphEntries = rdfEntries(RDF_FORMATS);
+  // Key: "a" (ASK) or "s" (other forms), "+" or "-" (Accept header present or not), the header.
+  const negotiateResults = boundedMemo((key: string) => {
+    const accept = key[1] === '+' ? key.slice(2) : undefined;
+    return { solutions: negotiate(accept, key[0] === 'a' ? booleanEntries : solutionEntries), graph: negotiate(accept, graphEntries) };
+  }, 64, 1024);
+
   const runQuery = async (req: Request, res: Response, query: string, params: URLSearchParams): Promise<void> => {
-    const info = inspectQueryText(query);
+    const info = inspect(query);
     if (info.form === 'update') throw new HttpError(403, READ_ONLY, 'read-only');
     if (info.maxDepth > maxQueryDepth) {
       throw new HttpError(400, `The query nests brackets ${info.maxDepth} levels deep; the limit is ${maxQueryDepth}.`, 'query-too-deep');
@@ -166,8 +179,7 @@ export function createSparqlRouter(deps: SparqlRouterDeps): Router {
     const defaultGraphUris = graphIris(params, 'default-graph-uri');
     const namedGraphUris = graphIris(params, 'named-graph-uri');
     const accept = req.get('accept');
-    const solutions = negotiate(accept, resultEntries(RESULTS_FORMATS.filter((f) => info.form !== 'ask' || f.boolean)));
-    const graph = negotiate(accept, rdfEntries(RDF_FORMATS));
+    const { solutions, graph } = negotiateResults(`${info.form === 'ask' ? 'a' : 's'}${accept === undefined ? '-' : `+${accept}`}`);
     checkAcceptable(info.form, accept, solutions, graph);
     const controller = new AbortController();
     res.on('close', () => {
