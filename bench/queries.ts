@@ -31,6 +31,9 @@ export const PICK_PERSON = `${PREFIXES}SELECT ?p (COUNT(?t) AS ?n) WHERE {
   ?t schema:mentions ?p .
 } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1`;
 
+/** Fallback for tiny corpora where no alias is mentioned: the most-mentioned person (one row: ?p). */
+export const PICK_ANY_PERSON = `${PREFIXES}SELECT ?p (COUNT(?t) AS ?n) WHERE { ?t schema:mentions ?p . ?p a schema:Person } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1`;
+
 /** Finds the person with the most claims (one row: ?s). */
 export const PICK_SPEAKER = `${PREFIXES}SELECT ?s (COUNT(?c) AS ?n) WHERE { ?c cg:claimant ?s } GROUP BY ?s ORDER BY DESC(?n) ?s LIMIT 1`;
 
