@@ -47,9 +47,24 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The little of the DOM the checks use (the project's TypeScript has no DOM library). */
+interface DomElement {
+  readonly textContent: string | null;
+  readonly outerHTML: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
+  closest(selector: string): DomElement | null;
+}
+interface DomWindow {
+  readonly document: { readonly documentElement: DomElement; readonly title: string; querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement> };
+  getComputedStyle(element: unknown): { readonly backgroundColor: string };
+}
+
 /** Basic accessibility of the page as rendered: what is wrong, empty when nothing. */
 function accessibilityProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const document = (globalThis as unknown as DomWindow).document;
     const problems: string[] = [];
     const lang = document.documentElement.getAttribute('lang') ?? '';
     if (lang.trim() === '') problems.push('no lang on <html>');
@@ -103,8 +118,8 @@ describe.skipIf(missing && !inCi)('Chromium against the real server', () => {
     expect(await text.locator('a.quantity').count()).toBeGreaterThan(8);
     expect(await text.locator('.claim').count()).toBeGreaterThan(10);
     // Highlights are visibly different from the text around them.
-    const plain = await text.evaluate((el) => getComputedStyle(el).backgroundColor);
-    const claimBg = await text.locator('.claim').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const plain = await text.evaluate((el) => (globalThis as unknown as DomWindow).getComputedStyle(el).backgroundColor);
+    const claimBg = await text.locator('.claim').first().evaluate((el) => (globalThis as unknown as DomWindow).getComputedStyle(el).backgroundColor);
     expect(claimBg).not.toBe(plain);
     expect(await accessibilityProblems(page)).toEqual([]);
     await shoot(page, 'telegram');
@@ -175,7 +190,7 @@ describe.skipIf(missing && !inCi)('Chromium against the real server', () => {
     await editor.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await page.locator('#query-form').isHidden()).toBe(true);
     const query = 'PREFIX schema: <https://schema.org/>\nSELECT ?name WHERE { <http://localhost:3000/id/person/joseph-stalin> schema:name ?name }';
-    await editor.evaluate((el, q) => (el as HTMLElement & { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(q), query);
+    await editor.evaluate((el, q) => (el as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(q), query);
     await page.locator('.yasqe_queryButton').click();
     const cell = page.locator('.yasr table.dataTable tbody td', { hasText: 'Joseph Stalin' });
     await cell.first().waitFor({ state: 'visible', timeout: 30_000 });
