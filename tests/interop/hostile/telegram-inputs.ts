@@ -82,7 +82,8 @@ export function truncatedTelegrams(original: Buffer, step: number): TelegramInpu
   const out: TelegramInput[] = [];
   for (let at = 1; at < original.length; at += step) out.push({ category: 'truncated', label: `first ${at} bytes`, bytes: original.subarray(0, at) });
   const multi = original.findIndex((b) => b >= 0xc0);
-  if (multi >= 0) out.push({ category: 'truncated', label: `cut inside the multi-byte character at byte ${multi}`, bytes: original.subarray(0, multi + 1) });
+  const cut = multi >= 0 ? original.subarray(0, multi + 1) : Buffer.concat([original.subarray(0, 200), Buffer.from('Zhou Enla\u00ef').subarray(0, -1)]);
+  out.push({ category: 'truncated', label: `cut inside a multi-byte character (byte ${cut.length - 1})`, bytes: cut });
   out.push({ category: 'truncated', label: 'last 300 bytes only', bytes: original.subarray(Math.max(0, original.length - 300)) });
   return out;
 }
@@ -119,13 +120,13 @@ export function degenerateTelegrams(original: Buffer, maxBytes: number): Telegra
   return [
     t('whitespace only', ' \n\t\r\n   \n'),
     t('one line: the text without newlines', text.replace(/\r?\n/g, ' ')),
-    t('one 900 kB line of the text repeated', words.repeat(Math.ceil(900_000 / words.length)).slice(0, 900_000)),
-    t('one 500 kB word', 'a'.repeat(500_000)),
+    t('one 600 kB line of the text repeated', words.repeat(Math.ceil(600_000 / words.length)).slice(0, 600_000)),
+    t('one 60 kB word', 'a'.repeat(60_000)),
     t('only digits, 200 kB', '1234567890'.repeat(20_000)),
     t('only digits on 20,000 lines', '1950\n'.repeat(20_000)),
     t('20,000 numbered points', Array.from({ length: 20_000 }, (_, i) => `${i + 1}. `).join('\n')),
     t('only punctuation', '.,;:!?-–—()[]{}"“”«»\n'.repeat(2000)),
-    t('10,000 open brackets', '['.repeat(10_000)),
+    t('60,000 open brackets', '['.repeat(60_000)),
     t('10,000 nested brackets', `${'['.repeat(5000)}STALIN${']'.repeat(5000)}`),
     t('50,000 quotes', '"'.repeat(50_000)),
     t('header lines only, repeated', 'CIPHERED TELEGRAM NO. 25348\nTop Secret.\nCopies to: 1 - cde. Stalin\n'.repeat(2000)),
