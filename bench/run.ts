@@ -581,7 +581,7 @@ export function parseBenchArgs(argv: readonly string[]): { options: BenchOptions
     },
   });
   const quick = values.quick === true;
-  const telegrams = Number(values.telegrams ?? (quick ? 200 : 10_000));
+  const telegrams = Number(values.telegrams ?? (quick ? 200 : 1000));
   const sizes = values['server-sizes'] !== undefined ? values['server-sizes'].split(',').map(Number) : [Math.min(1000, telegrams), telegrams];
   const options: BenchOptions = {
     telegrams,
