@@ -164,7 +164,7 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
     placeRe: new RegExp(`^${place}`, 'u'),
     receivedInside: received.length ? new RegExp(`[.;]\\s+(?:${alt(received)})${wordEnd(received)}`, 'iu') : null,
     fromRe: from.length ? new RegExp(`^(?:${alt(from)})${wordEnd(from)}\\s*:?\\s*`, 'iu') : null,
-    referenceRe: sign ? new RegExp(`${opener}((?:[\\p{L}'’]+\\s+){0,4}?)${sign}\\s*(\\d[\\d/-]*)`, 'giu') : null,
+    referenceRe: sign ? new RegExp(`${opener}((?:[\\p{L}'’]{1,40}\\s+){0,4}?)${sign}\\s*(\\d[\\d/-]*)`, 'giu') : null,
     relationOf,
     ownerOf,
     zoneAfter: zones.size ? new RegExp(`^[ \\t]*(?:\\p{Ll}+[ \\t]+)?(${alt([...zones.keys()])})(?![\\p{L}])`, 'iu') : null,
@@ -276,7 +276,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
       continue;
     }
     // a date inside an editorial note ("[handwritten: To cde. X. 18.III.50]") is the note's, not the document's
-    const dates = findDates(s.text.replace(/\[[^\]]*\]/g, (n) => ' '.repeat(n.length)), s.span.start, rules.dates);
+    const dates = findDates(s.text.replace(/\[[^[\]]*\]/g, (n) => ' '.repeat(n.length)), s.span.start, rules.dates);
     if (dates[0] && !dateSent) {
       dateSent = zoned(dates[0]);
       continue;
@@ -355,7 +355,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   const addresseeLines = of('addressee');
   const a =
     addresseeLines.find((l) => {
-      const rest = l.text.replace(rules.addresseeOpener ?? /^/, '').replace(/\[[^\]]*\]/g, ' ');
+      const rest = l.text.replace(rules.addresseeOpener ?? /^/, '').replace(/\[[^[\]]*\]/g, ' ');
       return lookupAuthority(stripHonorifics(rest, rules.names).replace(/[\s,.;:]+$/, ''), authorities) !== undefined;
     }) ?? addresseeLines[addresseeLines.length - 1];
   if (a) {
@@ -404,7 +404,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
   let signature: (Printed<string> & { entity?: EntityRef }) | undefined;
   const sig = of('signature')[0];
   if (sig) {
-    const name = sig.text.replace(/\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim() || sig.text;
+    const name = sig.text.replace(/\[[^[\]]*\]/g, ' ').replace(/\s+/g, ' ').trim() || sig.text;
     const bracket = /\[\**([^\]]*?)\**\]/.exec(sig.text)?.[1]?.trim();
     const entity = resolve(name, true, bracket && /^\p{Lu}/u.test(bracket) ? bracket : undefined);
     signature = { ...printed(text, sig.span.start, sig.span.end, name), ...(entity ? { entity } : {}) };

@@ -1,7 +1,6 @@
 // **uncovered** lists segments of the text that produced no record at all, for the build report.
 
-import { offsetToLineColumn } from '../text/location.js';
-import { spansOverlap, type Span } from '../text/span.js';
+import type { Span } from '../text/span.js';
 import type { SourceDoc } from './inputs.js';
 import type { ClaimRecord, EventRecord, HeaderRecord, MentionRecord, QuantityRecord, ReportItem } from './record.js';
 
@@ -48,12 +47,30 @@ export function findUncoveredText(
     ...records.claims.map((r) => r.span),
     ...records.events.map((r) => r.span),
   ];
+  // Overlap test in O(log n) per segment: evidence sorted by start, with the running maximum of
+  // the ends; a segment [s, e) overlaps some evidence iff, among the evidence starting before e,
+  // the largest end is after s.
+  const sorted = evidence.filter((e) => e.end > e.start).sort((a, b) => a.start - b.start);
+  const starts = sorted.map((e) => e.start);
+  const maxEnd: number[] = [];
+  for (const e of sorted) maxEnd.push(Math.max(e.end, maxEnd[maxEnd.length - 1] ?? -1));
+  const overlapsEvidence = (span: Span): boolean => {
+    const k = upperBound(starts, span.end - 1);
+    return k > 0 && (maxEnd[k - 1] ?? -1) > span.start;
+  };
+  const lineStarts = [0];
+  for (let i = doc.text.indexOf('\n'); i >= 0; i = doc.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const locate = (offset: number): { line: number; column: number } => {
+    const line = upperBound(lineStarts, offset);
+    return { line, column: offset - (lineStarts[line - 1] ?? 0) + 1 };
+  };
+
   const parents = new Set(doc.segments.map((s) => s.parent).filter((p) => p !== undefined));
   const out: ReportItem[] = [];
   doc.segments.forEach((seg, i) => {
     if (parents.has(i)) return;
-    if (evidence.some((e) => spansOverlap(e, seg.span))) return;
-    const at = offsetToLineColumn(doc.text, seg.span.start);
+    if (overlapsEvidence(seg.span)) return;
+    const at = locate(seg.span.start);
     out.push({
       code: 'uninterpreted-text',
       message: `no record was extracted from this ${seg.kind}`,
@@ -65,8 +82,20 @@ export function findUncoveredText(
   });
   for (const m of doc.text.matchAll(EDITORIAL_MARK_RE)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    const at = offsetToLineColumn(doc.text, span.start);
+    const at = locate(span.start);
     out.push({ code: 'editorial-note', message: "an editor's mark: not interpreted", span, line: at.line, column: at.column, text: m[0] });
   }
   return out;
+}
+
+/** Number of elements of the ascending array `xs` that are <= x. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] ?? Infinity) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

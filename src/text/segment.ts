@@ -137,13 +137,13 @@ function isProse(s: string): boolean {
 }
 
 function isAllCaps(s: string): boolean {
-  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s.replace(/\[[^\]]*\]/g, ''));
+  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s.replace(/\[[^[\]]*\]/g, ''));
 }
 
 /** A signature line: a short ALL-CAPS name, possibly with initials or an editorial bracket. */
 function isSignature(s: string): boolean {
-  const ws = words(s.replace(/\[[^\]]*\]/g, ' '));
-  return ws.length >= 1 && ws.length <= 4 && isAllCaps(s) && !/\d/.test(s) && /^[\p{Lu}\p{M}.'’\- ()[\]/*]+$/u.test(s.replace(/\[[^\]]*\]/g, ''));
+  const ws = words(s.replace(/\[[^[\]]*\]/g, ' '));
+  return ws.length >= 1 && ws.length <= 4 && isAllCaps(s) && !/\d/.test(s) && /^[\p{Lu}\p{M}.'’\- ()[\]/*]+$/u.test(s.replace(/\[[^[\]]*\]/g, ''));
 }
 
 /** A closing line: short, with a number, and no lower-case word of four letters or more. */
