@@ -57,18 +57,36 @@ export function buildGraph(results: readonly ExtractionResult[], options: BuildG
 interface Sink {
   readonly quads: Quad[];
   add(s: NamedNode, p: NamedNode, o: NamedNode | Literal, g: NamedNode): void;
+  /** No quad will be added to `g` any more: its keys are dropped (a later add throws). */
+  close(g: NamedNode): void;
 }
 
+/**
+ * Duplicates are looked for within each graph, and a telegram's graph forgets its keys once the
+ * telegram is mapped: one set of every quad's key for the whole corpus cost as much memory as the
+ * quads themselves and slowed every garbage collection of the build.
+ */
 function createSink(): Sink {
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
+  const closed = new Set<string>();
   const quads: Quad[] = [];
   return {
     quads,
     add(s, p, o, g) {
-      const key = `${s.value} ${p.value} ${o.termType === 'Literal' ? `"${o.value}"^^${o.datatype.value}@${o.language}` : `<${o.value}>`} ${g.value}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      let keys = seen.get(g.value);
+      if (!keys) {
+        if (closed.has(g.value)) throw new Error(`internal: quad added to graph <${g.value}> after it was closed`);
+        keys = new Set();
+        seen.set(g.value, keys);
+      }
+      const key = `${s.value} ${p.value} ${o.termType === 'Literal' ? `"${o.value}"^^${o.datatype.value}@${o.language}` : `<${o.value}>`}`;
+      if (keys.has(key)) return;
+      keys.add(key);
       quads.push(quad(s, p, o, g));
+    },
+    close(g) {
+      seen.delete(g.value);
+      closed.add(g.value);
     },
   };
 }
@@ -355,6 +373,7 @@ function addTelegram(result: ExtractionResult, base: string, sink: Sink, entitie
   addClaims(ctx, result.claims, quantities, quoted);
   addEvents(ctx, result.events);
   emitAnnotations(ctx);
+  sink.close(ctx.graph);
 }
 
 function addHeader(ctx: TelegramContext, h: HeaderRecord): void {
