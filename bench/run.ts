@@ -487,7 +487,6 @@ export function formatReport(r: BenchResults, command: string): string {
   );
 
   out.push('## Server start-up and memory (`cablegraph serve` in a child process, 2 query workers)', '');
-  const largest = Math.max(...r.servers.map((s) => s.telegrams));
   out.push(
     markdownTable(
       ['telegrams', 'triples', 'start-up s (build + workers + listen)', 'RSS after load MB', 'target', 'note'],
@@ -496,7 +495,7 @@ export function formatReport(r: BenchResults, command: string): string {
         String(s.triples),
         fmt(s.startMs / 1000, 1),
         fmt(s.rssMb, 0),
-        s.telegrams === largest && largest >= 10_000 ? `≤ 1,024 MB at 10k: ${verdict(Number.isFinite(s.rssMb) ? s.rssMb <= 1024 : undefined)}` : '',
+        s.telegrams >= 10_000 || s.triples >= 900_000 ? `≤ 1,024 MB at 10k telegrams (~1M triples): ${verdict(Number.isFinite(s.rssMb) ? s.rssMb <= 1024 : undefined)}` : '',
         s.note ?? '',
       ]),
     ),
@@ -582,7 +581,8 @@ export function parseBenchArgs(argv: readonly string[]): { options: BenchOptions
   });
   const quick = values.quick === true;
   const telegrams = Number(values.telegrams ?? (quick ? 200 : 1000));
-  const sizes = values['server-sizes'] !== undefined ? values['server-sizes'].split(',').map(Number) : [Math.min(1000, telegrams), telegrams];
+  // 1k, about a million triples (4k short telegrams: the design's scale), and the whole corpus.
+  const sizes = values['server-sizes'] !== undefined ? values['server-sizes'].split(',').map(Number) : [1000, 4000, telegrams].map((n) => Math.min(n, telegrams));
   const options: BenchOptions = {
     telegrams,
     seed: Number(values.seed),

@@ -90,7 +90,8 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
     }, options.startTimeoutMs ?? 1_800_000);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new Error(`the server exited (${code}) before listening:\n${out.slice(-1000)}\n${errTail}`));
+      const said = `${out}\n${errTail}`.trim().split('\n').filter((l) => l.trim() !== '');
+      reject(new Error(`the server exited (${code}) before listening: ${said.slice(-3).join(' / ').slice(0, 500)}`));
     };
     child.once('exit', onExit);
     child.stdout?.on('data', (c: Buffer) => {

@@ -6,7 +6,7 @@ import { formatReport, parseBenchArgs, runBenchmark, type BenchResults } from '.
 describe('bench (quick, tiny corpus)', () => {
   it('measures and reports every row', { timeout: 240_000 }, async () => {
     const { options } = parseBenchArgs(['--quick', '--telegrams', '12', '--load-seconds', '1', '--no-virtuoso']);
-    expect(options).toMatchObject({ telegrams: 12, loadSeconds: 1, virtuoso: false, serverSizes: [12, 12] });
+    expect(options).toMatchObject({ telegrams: 12, loadSeconds: 1, virtuoso: false, serverSizes: [12, 12, 12] });
     const results: BenchResults = await runBenchmark({ ...options, seriesBudgetMs: 50, log: () => undefined });
     const report = formatReport(results, 'npm run bench -- --quick');
 
