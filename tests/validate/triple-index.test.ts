@@ -1,5 +1,5 @@
 // Tests TripleIndex: every match pattern answers what n3's Store answers over the merged graphs.
-import type { Quad, Term } from '@rdfjs/types';
+import type { BlankNode, Literal, NamedNode, Quad } from '@rdfjs/types';
 import { DataFactory, Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { TripleIndex } from '../../src/validate/triple-index.js';
@@ -20,8 +20,8 @@ const keys = (quads: Iterable<Quad>): string[] => [...quads].map(key).sort();
 describe('TripleIndex', () => {
   const index = new TripleIndex(QUADS);
   const store = new Store(QUADS.map((q) => quad(q.subject, q.predicate, q.object)));
-  const b = QUADS[5]?.subject ?? blankNode('b');
-  const terms: (Term | null)[][] = [
+  const b = blankNode(QUADS[5]?.subject.value ?? 'b');
+  const terms: (NamedNode | BlankNode | Literal | null)[][] = [
     [null, namedNode('http://a/s'), b],
     [null, namedNode('http://a/p'), namedNode('http://a/q')],
     [null, namedNode('http://a/o'), literal('o'), literal('o', 'en'), namedNode('http://a/s'), b, literal('o', 'fr')],
