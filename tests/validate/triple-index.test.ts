@@ -1,5 +1,5 @@
 // Tests TripleIndex: every match pattern answers what n3's Store answers over the merged graphs.
-import type { BlankNode, Literal, NamedNode, Quad } from '@rdfjs/types';
+import type { Quad } from '@rdfjs/types';
 import { DataFactory, Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { TripleIndex } from '../../src/validate/triple-index.js';
@@ -21,7 +21,8 @@ describe('TripleIndex', () => {
   const index = new TripleIndex(QUADS);
   const store = new Store(QUADS.map((q) => quad(q.subject, q.predicate, q.object)));
   const b = blankNode(QUADS[5]?.subject.value ?? 'b');
-  const terms: (NamedNode | BlankNode | Literal | null)[][] = [
+  type N3Term = ReturnType<typeof namedNode> | ReturnType<typeof blankNode> | ReturnType<typeof literal>;
+  const terms: (N3Term | null)[][] = [
     [null, namedNode('http://a/s'), b],
     [null, namedNode('http://a/p'), namedNode('http://a/q')],
     [null, namedNode('http://a/o'), literal('o'), literal('o', 'en'), namedNode('http://a/s'), b, literal('o', 'fr')],
