@@ -1,9 +1,9 @@
 // **run** takes flags (--telegrams N, --quick, --seed S, --repeat R, --full-build-max N,
-// --server-sizes A,B, --load-seconds S, --no-virtuoso, --out FILE, --json FILE) and runs the whole
+// --server-sizes A,B, --load-seconds S, --no-virtuoso, --start-timeout S, --out FILE, --json FILE) and runs the whole
 // benchmark in one process: build throughput (segment reference, extract, full build) with peak
 // memory; `cablegraph serve` start-up and memory at each size; Q1–Q6 latency through our /sparql
 // beside in-process Oxigraph and Virtuoso; requests/s under a loopback load generator. It prints
-// the Markdown report and writes it to bench/results/latest.md. One function per measurement.
+// the Markdown report and writes it to bench/results/latest.md (--quick: quick.md). One function per measurement.
 
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
@@ -575,7 +575,7 @@ export function parseBenchArgs(argv: readonly string[]): { options: BenchOptions
       'server-sizes': { type: 'string' },
       'no-virtuoso': { type: 'boolean', default: false },
       'start-timeout': { type: 'string', default: '3600' },
-      out: { type: 'string', default: 'bench/results/latest.md' },
+      out: { type: 'string' },
       json: { type: 'string' },
     },
   });
@@ -596,7 +596,9 @@ export function parseBenchArgs(argv: readonly string[]): { options: BenchOptions
     startTimeoutMs: Number(values['start-timeout']) * 1000,
     virtuoso: values['no-virtuoso'] !== true,
   };
-  return { options, out: values.out, ...(values.json !== undefined ? { json: values.json } : {}) };
+  // A quick run does not replace the committed figures of a full one.
+  const out = values.out ?? (quick ? 'bench/results/quick.md' : 'bench/results/latest.md');
+  return { options, out, ...(values.json !== undefined ? { json: values.json } : {}) };
 }
 
 async function cli(): Promise<void> {
