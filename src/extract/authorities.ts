@@ -246,7 +246,7 @@ export function slugify(name: string): string {
   return `name-${[...name].map((c) => (c.codePointAt(0) ?? 0).toString(16)).join('-')}`;
 }
 
-/** Latin spelling of a name in another script ("РОЩИН" → "ROSHCHIN"), or undefined if nothing changed. */
+/** Latin spelling of a name in another script ("РОЩИН" → "PETROV"), or undefined if nothing changed. */
 export function transliterate(name: string, auth: CompiledAuthorities): string | undefined {
   if (auth.transliteration.size === 0 || !/[^\p{Script=Latin}\P{L}]/u.test(name)) return undefined;
   const out = name.replace(/[\p{L}]+/gu, (word) => {
@@ -257,7 +257,7 @@ export function transliterate(name: string, auth: CompiledAuthorities): string |
         return c === c.toLowerCase() ? t : t.charAt(0).toUpperCase() + t.slice(1);
       })
       .join('');
-    // ALL-CAPS words stay ALL CAPS ("ROSHCHIN", not "ROShchIN").
+    // ALL-CAPS words stay ALL CAPS ("PETROV", not "PEtROV").
     return word === word.toUpperCase() && word !== word.toLowerCase() ? latin.toUpperCase() : latin;
   });
   return out === name ? undefined : out;

@@ -191,7 +191,7 @@ export function compileClaimRules(raw: RawInputs): CompiledClaimRules {
     unresolvedPronouns: new Set(stringList(pronouns['unresolved'], 'pronouns.unresolved')),
     abbreviations: new Set([
       ...stringList(lex['abbreviations'], 'abbreviations').map((s) => s.toLowerCase().replace(/\.$/, '')),
-      // "#" marks a word that abbreviates only before a number ("No. 4676", but "No. It is")
+      // "#" marks a word that abbreviates only before a number ("No. 123", but "No. It is")
       ...stringList(lex['numberAbbreviations'], 'numberAbbreviations').map((s) => `${s.toLowerCase().replace(/\.$/, '')}#`),
     ]),
     quoteIntroRe: phraseRe(stringList(quotation['introducers'], 'quotation.introducers'), 'i'),
@@ -523,7 +523,7 @@ function findQuotations(
       return { start, end: end < 0 || end > content.end ? content.end : end };
     };
     const mentionsIn = (line: Span): MentionRecord[] => index.sorted.filter((x) => x.span.start >= line.start && x.span.end <= line.end);
-    // its own addressee: "To Comrade MAO ZEDONG" on its first line
+    // its own addressee: "To Comrade PETROV" on its first line
     const firstLine = lineOf(content.start);
     if (!recipient && rules.addressLineRe?.test(text.slice(firstLine.start, firstLine.end))) {
       recipient = mentionsIn(firstLine).find((x) => x.entity.type === 'Person')?.entity;
@@ -740,7 +740,7 @@ function frameContent(text: string, f: Frame, clauseStart: number, limit: number
   }
   let pos = f.frameEnd;
   if (!f.speakerAfter && !/\bthat$/i.test(text.slice(f.verbSpan.start, f.verbSpan.end))) {
-    // the addressee: "told MAO ZEDONG that", "informed me today that"
+    // the addressee: "told PETROV that", "informed me today that"
     const obj = mentionAfter(text, pos, index, limit);
     const objEnd = obj ? obj.span.end : pos + (/^\s+(?:him|her|me|us|you|them)\b/.exec(afterFrame)?.[0].length ?? 0);
     const tail = /^(?:\s+[a-z]+){0,2}?\s*(?:,|:|that\b)/.exec(text.slice(objEnd, limit));
@@ -901,7 +901,7 @@ export interface ClaimResult {
 
 /**
  * Finds the reported statements of one telegram. The speaker stands before the reporting verb
- * ("MAO ZEDONG declared that"), after it ("said MAO ZEDONG") or after a frame ("in the opinion of
+ * ("PETROV declared that"), after it ("said PETROV") or after a frame ("in the opinion of
  * X"); "he" is the current speaker, "I" the author. Numbered points after "X declared that:" and
  * sentences without a reporting verb of their own belong to the current speaker. Claims inside a
  * quoted telegram are reported by its author. Every claim's `text === doc.text.slice(span)`.

@@ -345,7 +345,7 @@ function zonedAt(text: string, dt: StatedDateTime, zoneFrom: number | undefined,
 const AGENT_TYPES = new Set(['Person', 'Group', 'Organization']);
 const PLACE_TYPES = new Set(['Place', 'Country']);
 
-/** Names joined by "and" or commas starting at mention `first`: "ZHOU ENLAI, U SU XIAN and FEDORENKO". */
+/** Names joined by "and" or commas starting at mention `first`: "KUZNETSOV, U SU XIAN and FEDORENKO". */
 function namesFrom(text: string, first: MentionRecord, index: MentionIndex, limit: number): MentionRecord[] {
   const out = [first];
   let end = first.span.end;
@@ -484,7 +484,7 @@ function processRegion(
       }
     }
 
-    // meetings named by a verb: "I visited MAO ZEDONG", "I met with KIM IL SUNG"
+    // meetings named by a verb: "I visited SIDOROV", "I met with KIM IL SUNG"
     if (rules.meetingVerbRe) {
       for (const v of body.matchAll(rules.meetingVerbRe)) {
         const vs = s.start + v.index;
@@ -557,7 +557,7 @@ function processRegion(
       }
     }
 
-    // journeys: "ZHOU ENLAI and LIN BIAO may depart by plane on 8 October"
+    // journeys: "KUZNETSOV and LIN BIAO may depart by plane on 8 October"
     if (rules.travelVerbRe) {
       for (const v of body.matchAll(rules.travelVerbRe)) {
         const vs = s.start + v.index;
@@ -604,7 +604,7 @@ function processRegion(
       }
     }
 
-    // companions: "that ZHOU ENLAI and LIN BIAO be accompanied by SHI ZHE and FEDORENKO"
+    // companions: "that KUZNETSOV and LIN BIAO be accompanied by SHI ZHE and FEDORENKO"
     if (rules.companionsRe) {
       for (const c of body.matchAll(rules.companionsRe)) {
         const cs = s.start + c.index;

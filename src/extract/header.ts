@@ -30,7 +30,7 @@ export interface CompiledHeaderRules {
   readonly segmenter: Segmenter;
   readonly dates: DateRules;
   readonly names: CompiledNameRules;
-  /** Identifier lines ("CIPHERED TELEGRAM NO. 25348"), longest opener first; group 1 the number. */
+  /** Identifier lines ("CIPHERED TELEGRAM NO. 10234"), longest opener first; group 1 the number. */
   readonly identifiers: readonly { readonly propertyId: string; readonly re: RegExp }[];
   /** A bare number line at the end ("No. 2318"); group 1 the number. */
   readonly closingNumber: RegExp | null;
@@ -41,9 +41,9 @@ export interface CompiledHeaderRules {
   /** The received opener and its "from" word; the place follows (placeRe, case-sensitive). */
   readonly receivedRe: RegExp | null;
   readonly placeRe: RegExp;
-  /** A received opener after a sentence break inside another header line ("From Mukden. Received 7.10.50"). */
+  /** A received opener after a sentence break inside another header line ("From Harbin. Received 7.10.50"). */
   readonly receivedInside: RegExp | null;
-  /** A "from" word opening a line, before a place ("From Mukden."). */
+  /** A "from" word opening a line, before a place ("From Harbin."). */
   readonly fromRe: RegExp | null;
   /** Groups: 1 opener, 2 words between, 3 number. */
   readonly referenceRe: RegExp | null;
@@ -152,7 +152,7 @@ export function compileHeaderRules(raw: RawInputs): CompiledHeaderRules {
     dates: compileDateRules(raw),
     names: compileNameRules(raw),
     identifiers,
-    // "No. 2318", "No. 4676/sh" (a registry suffix after a slash)
+    // "No. 2318", "No. 1234/sh" (a registry suffix after a slash)
     closingNumber: sign ? new RegExp(`^${sign}\\s*(\\d[\\d/-]*(?:/\\p{L}{1,4})?)\\.?$`, 'iu') : null,
     closingNumberId,
     classifications,
@@ -268,7 +268,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     }
     const inside = rules.receivedInside?.exec(s.text);
     if (inside) {
-      // "From Mukden. Received 7.10.50 at 16.20.": the place before, the date after the opener.
+      // "From Harbin. Received 7.10.50 at 16.20.": the place before, the date after the opener.
       receivedInLine.push({ s, at: inside.index });
       // "From X. Sent 17.X.50 at 19:30 Pyongyang time. Received …": a date before the opener is the sending date.
       const before = findDates(s.text.slice(0, inside.index), s.span.start, rules.dates)[0];
@@ -349,9 +349,9 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     priority = { ...printed(text, p.span.start, p.span.end, pm[1].toUpperCase().replace(/\s+/g, ' ')), ...(gloss ? { gloss } : {}) };
   }
 
-  // Addressee: "To FILIPPOV [STALIN]": a name, an editorial bracket, and whether the name is a codename.
+  // Addressee: "To IVANOV [STALIN]": a name, an editorial bracket, and whether the name is a codename.
   let addressee: HeaderRecord['addressee'];
-  // Several "To" lines (a routing "To: Moscow" and "TO COMRADE FILIPPOV"): prefer one naming a known entity, else the last.
+  // Several "To" lines (a routing "To: Moscow" and "TO COMRADE IVANOV"): prefer one naming a known entity, else the last.
   const addresseeLines = of('addressee');
   const a =
     addresseeLines.find((l) => {
@@ -362,7 +362,7 @@ export function extractHeader(doc: SourceDoc, rules: CompiledHeaderRules, author
     const rest = a.text.replace(rules.addresseeOpener ?? /^/, '');
     const bracket = /\[([^\]]+)\]/.exec(rest);
     // "GROMYKO, Moscow": the name ends at the first comma.
-    // a bracket cut off by a garbled line ("TO FILIPPOV [STA") is dropped, not read as a name
+    // a bracket cut off by a garbled line ("TO IVANOV [STA") is dropped, not read as a name
     const name = withoutInitials(stripHonorifics(rest.replace(/\[[^\]]*(?:\]|$)/g, ' '), rules.names).split(',')[0]?.replace(/[\s,.;:]+$/, '').trim() ?? '');
     const editorialName = bracket?.[1]?.replace(/^[*_\s]+|[*_\s?]+$/g, '');
     const byName = name ? lookupAuthority(name, authorities) : undefined;

@@ -2,7 +2,7 @@
 // persons that no authority knows, found by the generic words around them: a place after "near",
 // "the city of" or before "area", "River"; a person after initials or before a reporting verb. It
 // also repeats every name found once at its other printed occurrences, and follows coordinations
-// of places ("Antung, Mukden and Dalny"). No particular name is listed anywhere in it.
+// of places ("Antung, Harbin and Dalny"). No particular name is listed anywhere in it.
 
 import { ConfigError } from '../errors.js';
 import type { RawInputs } from './inputs.js';
@@ -156,7 +156,7 @@ export function findCuedNames(text: string, offset: number, cues: CompiledNameCu
 
 /**
  * Every other printed occurrence (same spelling, whole words) inside `regions` of the names in
- * `seeds`, with the seed's type; then places coordinated with a place ("Antung, Mukden and
+ * `seeds`, with the seed's type; then places coordinated with a place ("Antung, Harbin and
  * Dalny"), and their occurrences in turn. Sorted by start; may overlap the seeds (callers skip
  * spans already taken).
  */

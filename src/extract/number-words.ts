@@ -41,7 +41,7 @@ export interface NumberMatch {
   readonly hasWords: boolean;
   /** A scale word or hundred multiplies it ("120 thousand", "two hundred"). */
   readonly scaled: boolean;
-  /** One bare run of digits: no grouping, decimals or words ("25348", "1951"). */
+  /** One bare run of digits: no grouping, decimals or words ("10234", "1951"). */
   readonly plainDigits: boolean;
   /** The first token, lower-cased ("one", "a", "1,500"). */
   readonly first: string;

@@ -817,7 +817,7 @@ function bodyRegions(doc: SourceDoc): { regions: Span[]; sentences: Span[] } {
 /**
  * Every number of the telegram's body as a QuantityRecord, sorted by span start, plus report
  * items for numbers it cannot read ('unparsed-number', 'unknown-unit') and vague counts
- * ('vague-quantity'). Dates, clock times, identifiers ("No. 25348"), calibres ("76-mm") and model
+ * ('vague-quantity'). Dates, clock times, identifiers ("No. 10234"), calibres ("76-mm") and model
  * designations ("T-34") are not quantities. `mentions` give holders ("the Americans have…").
  * @example extractQuantities(doc, rules, mentions).quantities[0].text // "not five-six divisions"
  */

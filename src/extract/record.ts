@@ -18,7 +18,7 @@ export interface EntityDescription {
   readonly label: string;
   /** Every other printed form known for it (codenames included). */
   readonly alternateNames: readonly string[];
-  /** Codenames and pseudonyms ("Filippov"). */
+  /** Codenames and pseudonyms ("Ivanov"). */
   readonly codenames: readonly string[];
   /** External IRIs that are verified to denote the same thing (owl:sameAs). Never unverified ones. */
   readonly sameAs: readonly string[];
@@ -64,11 +64,11 @@ export interface CopyRecord {
   readonly span: Span;
 }
 
-/** A reference to another telegram by number ("In response to Your no. 4676", "To my No. 123"). */
+/** A reference to another telegram by number ("In response to Your no. 1234", "To my No. 123"). */
 export interface TelegramReferenceRecord {
   /** "in-reply-to" for "in response to / in reply to / re your"; "refers-to" otherwise. */
   readonly relation: 'in-reply-to' | 'refers-to';
-  /** The number as printed ("4676"). */
+  /** The number as printed ("1234"). */
   readonly number: string;
   /** Whose telegram it is, when the text says ("your" → the recipient, "my" → the sender). */
   readonly ownerRole?: 'sender' | 'recipient';
@@ -102,11 +102,11 @@ export interface HeaderRecord {
   readonly dateReceived?: StatedDateTime;
   /** Priority as printed; `value` is the normalised keyword ("URGENT"), `gloss` an editorial bracket. */
   readonly priority?: Printed<string> & { readonly gloss?: string };
-  /** Addressee as printed ("To FILIPPOV [STALIN]"). */
+  /** Addressee as printed ("To IVANOV [STALIN]"). */
   readonly addressee?: {
     readonly asPrinted: string;
     readonly span: Span;
-    /** The name as printed without brackets ("FILIPPOV"). */
+    /** The name as printed without brackets ("IVANOV"). */
     readonly name: string;
     /** The editorial bracket's content ("STALIN"), when there is one. */
     readonly editorialName?: string;
@@ -115,7 +115,7 @@ export interface HeaderRecord {
     readonly entity?: EntityRef;
   };
   readonly references: readonly TelegramReferenceRecord[];
-  /** The signature as printed ("ROSHCHIN"), resolved to the sender. */
+  /** The signature as printed ("PETROV"), resolved to the sender. */
   readonly signature?: Printed<string> & { readonly entity?: EntityRef };
   readonly closingDate?: StatedDateTime;
 }
@@ -227,7 +227,7 @@ export interface TravelRecord {
 
 export type EventRecord = MeetingRecord | TravelRecord;
 
-/** A telegram quoted inside the telegram ("Mao Zedong's telegram to … reads: …"). */
+/** A telegram quoted inside the telegram ("Sidorov's telegram to … reads: …"). */
 export interface QuotedTelegramRecord {
   readonly kind: 'quoted-telegram';
   readonly span: Span;

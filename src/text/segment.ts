@@ -77,7 +77,7 @@ export function compileSegmenter(vocab: SegmentVocabulary = {}): Segmenter {
   const openers = order.flatMap(([kind, words]) => {
     if (!words || words.length === 0) return [];
     const alt = [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-    // An opener ends at a non-letter: "To FILIPPOV" but not "Top Secret".
+    // An opener ends at a non-letter: "To IVANOV" but not "Top Secret".
     return [{ kind, re: new RegExp(`^(?:\\*\\*)?(?:${alt})(?![\\p{L}])`, 'iu') }];
   });
   return { openers, abbreviations: new Set((vocab.abbreviations ?? []).map((a) => a.replace(/\.$/, '').toLowerCase())) };
